@@ -1,0 +1,12 @@
+export type { ErrorPhase } from './error-phase';
+export { describeAllowed, describeValue } from './describe-value';
+export { TarashError, type TarashErrorOptions } from './tarash-error';
+export { ValidationError, formatValidationIssue, type ValidationErrorOptions, type ValidationIssue } from './validation-error';
+export { ContentModerationError } from './content-moderation-error';
+export { GenerationFailedError } from './generation-failed-error';
+export { TimeoutError } from './timeout-error';
+export { HTTPError, isRetryableStatus } from './http-error';
+export { HTTPConnectionError } from './http-connection-error';
+export { CancelledError } from './cancelled-error';
+export { AllProvidersFailedError } from './all-providers-failed-error';
+export { errorFromHttpResponse, type HttpErrorInput } from './error-from-http-response';

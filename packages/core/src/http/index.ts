@@ -1,0 +1,11 @@
+export { connectionError, findErrorCode } from './connection-error';
+export {
+  extractErrorMessage,
+  readBodyLenient,
+  readJsonBody,
+  sendProviderRequest,
+  type HttpFailure,
+  type ProviderRequest,
+} from './provider-request';
+export { parseDurationString, parseRetryAfter } from './retry-after';
+export { parseServerSentEvents, type ServerSentEvent } from './server-sent-events';

@@ -1,0 +1,56 @@
+/** One server-sent event. */
+export interface ServerSentEvent {
+  readonly event: string;
+  readonly data: string;
+  readonly id?: string;
+  readonly retry?: number;
+}
+
+/**
+ * Parses a `text/event-stream` body into events (per the HTML spec: `data:` lines joined with
+ * newlines, `event:`, `id:`, `retry:`, comment lines ignored). Ends when the stream ends.
+ */
+export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let buffer = '';
+  let data: string[] = [];
+  let event = '';
+  let id: string | undefined;
+  let retry: number | undefined;
+  let finished = false;
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      finished = done;
+      buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
+      let newline: number;
+      while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
+        const line = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
+        if (line === '') {
+          if (data.length > 0) {
+            yield { event: event || 'message', data: data.join('\n'), ...(id !== undefined ? { id } : {}), ...(retry !== undefined ? { retry } : {}) };
+          }
+          data = [];
+          event = '';
+          continue;
+        }
+        if (line.startsWith(':')) continue;
+        const colon = line.indexOf(':');
+        const field = colon < 0 ? line : line.slice(0, colon);
+        const raw = colon < 0 ? '' : line.slice(colon + 1);
+        const fieldValue = raw.startsWith(' ') ? raw.slice(1) : raw;
+        if (field === 'data') data.push(fieldValue);
+        else if (field === 'event') event = fieldValue;
+        else if (field === 'id') id = fieldValue;
+        else if (field === 'retry' && /^\d+$/.test(fieldValue)) retry = Number(fieldValue);
+      }
+      if (done) break;
+    }
+  } finally {
+    // An early exit (consumer break, abort) must close the connection, not just stop reading.
+    if (!finished) await reader.cancel().catch(() => undefined);
+    reader.releaseLock();
+  }
+}

@@ -1,0 +1,23 @@
+export type { FieldMapper, FieldMappers } from './field-mapper';
+export { MappingContext, unusedWarning, type IndexedImage, type StandardRequestFields } from './mapping-context';
+export { constant, enumField, passthrough } from './basic-mappers';
+export {
+  durationField,
+  formatDuration,
+  inferDurationFormat,
+  parseDurationValue,
+  type DurationFieldOptions,
+  type DurationFormat,
+} from './duration-field';
+export { imageField, imageListField, mediaField, type ImageFieldOptions, type ImageListFieldOptions } from './media-fields';
+export { mapRequest, mergeExtraParams, type MapRequestOptions, type MappedRequest } from './map-request';
+export {
+  dataUriByteLength,
+  mediaInputByteLength,
+  parseDataUri,
+  readMediaInput,
+  sniffMediaType,
+  toDataUri,
+  type ResolvedMedia,
+} from './media';
+export { PendingMedia, collectPendingMedia, resolvePendingMedia, type MediaKind } from './pending-media';
