@@ -10,6 +10,7 @@ import { ProviderRegistry } from '../registry/provider-registry';
 import { silentLogger, type Logger } from '../runtime/logger';
 import type { Redactor } from '../security/redactor';
 import type { ExecutionMetadata } from '../types/execution-metadata';
+import type { ExtraParamsFor, ModelId } from '../types/provider-model-registry';
 import type { GenerationConfig } from '../types/generation-config';
 import type { ImageGenerationResponse, VideoGenerationResponse } from '../types/generation-response';
 import type { ImageGenerationRequest } from '../types/image-generation-request';
@@ -59,17 +60,41 @@ export interface GatewayOptions {
 /** The SDK's functions, bound to one provider registry. */
 export interface Gateway {
   /** Generates a video through the config chain; resolves when the video is ready. */
-  generateVideo(config: GenerationConfig, request: VideoGenerationRequest, options?: GenerationOptions<VideoGenerationResponse>): Promise<VideoGenerationResponse>;
+  generateVideo<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: VideoGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: GenerationOptions<VideoGenerationResponse>,
+  ): Promise<VideoGenerationResponse>;
   /** Generates images through the config chain. */
-  generateImage(config: GenerationConfig, request: ImageGenerationRequest, options?: GenerationOptions<ImageGenerationResponse>): Promise<ImageGenerationResponse>;
+  generateImage<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: ImageGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: GenerationOptions<ImageGenerationResponse>,
+  ): Promise<ImageGenerationResponse>;
   /** `generateVideo` as an async iterable of progress; the last update carries `result`. Breaking out cancels the job. */
-  streamVideo(config: GenerationConfig, request: VideoGenerationRequest, options?: Omit<GenerationOptions, 'onProgress'>): AsyncIterable<ProgressUpdate<VideoGenerationResponse>>;
+  streamVideo<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: VideoGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: Omit<GenerationOptions, 'onProgress'>,
+  ): AsyncIterable<ProgressUpdate<VideoGenerationResponse>>;
   /** `generateImage` as an async iterable of progress. */
-  streamImage(config: GenerationConfig, request: ImageGenerationRequest, options?: Omit<GenerationOptions, 'onProgress'>): AsyncIterable<ProgressUpdate<ImageGenerationResponse>>;
+  streamImage<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: ImageGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: Omit<GenerationOptions, 'onProgress'>,
+  ): AsyncIterable<ProgressUpdate<ImageGenerationResponse>>;
   /** Submits a video job (through the chain's submits) and returns its JSON handle as soon as a provider accepts it. */
-  startVideo(config: GenerationConfig, request: VideoGenerationRequest, options?: GenerationOptions): Promise<StartedGeneration>;
+  startVideo<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: VideoGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: GenerationOptions,
+  ): Promise<StartedGeneration>;
   /** Submits an image job and returns its handle. */
-  startImage(config: GenerationConfig, request: ImageGenerationRequest, options?: GenerationOptions): Promise<StartedGeneration>;
+  startImage<P extends string, M extends ModelId<P>>(
+    config: GenerationConfig<P, M>,
+    request: ImageGenerationRequest<ExtraParamsFor<P, M>>,
+    options?: GenerationOptions,
+  ): Promise<StartedGeneration>;
   /** Waits for a started video job, from any process. The job is never resubmitted. */
   resumeVideo(config: GenerationConfig, handle: JobHandle, options?: GenerationOptions<VideoGenerationResponse>): Promise<VideoGenerationResponse>;
   /** Waits for a started image job. */
@@ -279,14 +304,14 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
   }
 
   return {
-    generateVideo: (config, request, opts) => generate<VideoGenerationRequest, ProviderVideoResult, VideoGenerationResponse>(VIDEO, config, request, opts),
-    generateImage: (config, request, opts) => generate<ImageGenerationRequest, ProviderImageResult, ImageGenerationResponse>(IMAGE, config, request, opts),
+    generateVideo: (config, request, opts) => generate<VideoGenerationRequest, ProviderVideoResult, VideoGenerationResponse>(VIDEO, config, request as VideoGenerationRequest, opts),
+    generateImage: (config, request, opts) => generate<ImageGenerationRequest, ProviderImageResult, ImageGenerationResponse>(IMAGE, config, request as ImageGenerationRequest, opts),
     streamVideo: (config, request, opts = {}) =>
-      progressStream<VideoGenerationResponse>((onProgress, signal) => generate(VIDEO, config, request, { ...opts, onProgress, signal }), opts.signal),
+      progressStream<VideoGenerationResponse>((onProgress, signal) => generate(VIDEO, config, request as VideoGenerationRequest, { ...opts, onProgress, signal }), opts.signal),
     streamImage: (config, request, opts = {}) =>
-      progressStream<ImageGenerationResponse>((onProgress, signal) => generate(IMAGE, config, request, { ...opts, onProgress, signal }), opts.signal),
-    startVideo: (config, request, opts) => start(VIDEO, config, request, opts),
-    startImage: (config, request, opts) => start(IMAGE, config, request, opts),
+      progressStream<ImageGenerationResponse>((onProgress, signal) => generate(IMAGE, config, request as ImageGenerationRequest, { ...opts, onProgress, signal }), opts.signal),
+    startVideo: (config, request, opts) => start(VIDEO, config, request as VideoGenerationRequest, opts),
+    startImage: (config, request, opts) => start(IMAGE, config, request as ImageGenerationRequest, opts),
     resumeVideo: (config, handle, opts) => resume<VideoGenerationRequest, ProviderVideoResult, VideoGenerationResponse>(VIDEO, config, handle, opts),
     resumeImage: (config, handle, opts) => resume<ImageGenerationRequest, ProviderImageResult, ImageGenerationResponse>(IMAGE, config, handle, opts),
     getJobStatus,

@@ -18,11 +18,11 @@ export interface BackoffConfig {
  * Which provider and model to use, and how. Video and image configs share this shape.
  * `fallbackConfigs` form a chain tried depth-first when this config fails with a retryable error.
  */
-export interface GenerationConfig {
+export interface GenerationConfig<P extends string = string, M extends string = string> {
   /** Registered provider name: `fal`, `openai`, `replicate`, `google`, `stability` or a custom one. */
-  readonly provider: string;
-  /** The provider's model or endpoint id, e.g. `fal-ai/veo3.1`. */
-  readonly model: string;
+  readonly provider: P;
+  /** The provider's model or endpoint id, e.g. `fal-ai/veo3.1` (autocompleted for typed providers). */
+  readonly model: M;
   /** API key; defaults to the provider's usual environment variable (e.g. `FAL_KEY`). */
   readonly apiKey?: string;
   /** Override the provider's API base URL (proxies, fake servers). */
@@ -50,9 +50,9 @@ export interface GenerationConfig {
 }
 
 /** Config for video generation. */
-export type VideoGenerationConfig = GenerationConfig;
+export type VideoGenerationConfig<P extends string = string, M extends string = string> = GenerationConfig<P, M>;
 /** Config for image generation. */
-export type ImageGenerationConfig = GenerationConfig;
+export type ImageGenerationConfig<P extends string = string, M extends string = string> = GenerationConfig<P, M>;
 
 /** Zod schema for {@link GenerationConfig}. */
 export const generationConfigSchema: z.ZodType<GenerationConfig> = z.lazy(() =>

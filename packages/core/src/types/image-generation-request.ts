@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import type { UntypedExtraParams } from './provider-model-registry';
 import { imageInputSchema, type ImageInput } from './image-role';
 import { mediaInputSchema, type MediaInput } from './media-input';
 import { aspectRatioSchema } from './video-generation-request';
 
 /** What a caller wants generated as images, in one provider-independent shape. */
-export interface ImageGenerationRequest {
+export interface ImageGenerationRequest<TExtraParams = UntypedExtraParams> {
   /** Text description of the image. */
   readonly prompt: string;
   /** What the image should not contain. */
@@ -26,7 +27,7 @@ export interface ImageGenerationRequest {
   /** Random seed for reproducible output. */
   readonly seed?: number;
   /** Provider fields forwarded unchanged, typed per model where codegen knows the model. */
-  readonly extraParams?: Readonly<Record<string, unknown>>;
+  readonly extraParams?: TExtraParams;
 }
 
 /** Zod schema for {@link ImageGenerationRequest}. */

@@ -30,3 +30,4 @@ export {
 } from './generation-response';
 export { progressUpdateSchema, type ProgressStatus, type ProgressUpdate } from './progress-update';
 export { jobHandleSchema, type JobHandle, type Modality } from './job-handle';
+export type { ExtraParamsFor, KnownModelId, ModelId, ProviderModelRegistry, UntypedExtraParams } from './provider-model-registry';

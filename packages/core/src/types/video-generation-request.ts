@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { UntypedExtraParams } from './provider-model-registry';
 import { imageInputSchema, type ImageInput } from './image-role';
 import { mediaInputSchema, type MediaInput } from './media-input';
 
@@ -12,7 +13,7 @@ export const aspectRatioSchema = z
  * `prompt` is optional; a field the chosen model cannot use becomes a warning (or an error
  * with `strict: true`), a value it cannot accept is a `ValidationError` before anything is sent.
  */
-export interface VideoGenerationRequest {
+export interface VideoGenerationRequest<TExtraParams = UntypedExtraParams> {
   /** Text description of the video. */
   readonly prompt: string;
   /** Length in seconds; converted to the model's own format (`"8s"`, `"8"` or `8`). */
@@ -38,7 +39,7 @@ export interface VideoGenerationRequest {
   /** Let the provider rewrite the prompt. */
   readonly enhancePrompt?: boolean;
   /** Provider fields forwarded unchanged, typed per model where codegen knows the model. */
-  readonly extraParams?: Readonly<Record<string, unknown>>;
+  readonly extraParams?: TExtraParams;
 }
 
 /** Zod schema for {@link VideoGenerationRequest}. */
