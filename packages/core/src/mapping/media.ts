@@ -46,7 +46,9 @@ export function dataUriByteLength(uri: string): number {
   const comma = uri.indexOf(',');
   const header = uri.slice(0, comma);
   const payload = uri.length - comma - 1;
-  return header.endsWith(';base64') ? Math.floor((payload * 3) / 4) : payload;
+  if (!header.endsWith(';base64')) return payload;
+  const padding = uri.endsWith('==') ? 2 : uri.endsWith('=') ? 1 : 0;
+  return Math.floor((payload * 3) / 4) - padding;
 }
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;

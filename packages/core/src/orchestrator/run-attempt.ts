@@ -136,6 +136,8 @@ export async function runAttempt<TRequest, TResult>(
   const once = async (): Promise<TResult | StartedJob<TResult>> => {
     handle = undefined;
     jobState = 'none';
+    // Never rely on the provider to notice an abort before it submits.
+    if (scope.signal.aborted) throw scope.signal.reason;
     const { jobs } = entry.handler;
     if (!jobs) {
       const generate = entry.handler.generate;
