@@ -8,7 +8,7 @@ import type { ProviderPlugin } from '../provider/provider-plugin';
 import type { ProviderImageResult, ProviderVideoResult } from '../provider/provider-result';
 import { ProviderRegistry } from '../registry/provider-registry';
 import { silentLogger, type Logger } from '../runtime/logger';
-import type { Redactor } from '../security/redactor';
+import { Redactor } from '../security/redactor';
 import type { ExecutionMetadata } from '../types/execution-metadata';
 import type { ExtraParamsFor, ModelId } from '../types/provider-model-registry';
 import type { GenerationConfig } from '../types/generation-config';
@@ -22,7 +22,7 @@ import { AttemptScope } from './attempt-scope';
 import { flattenChain, type ChainEntry } from './chain-entry';
 import type { GenerationOptions } from './generation-options';
 import { IMAGE, VIDEO, specOf, type ModalitySpec } from './modality-spec';
-import { chainSecrets, prepareChain, resolveEntry, validateConfig } from './prepare-chain';
+import { chainSecrets, collectApiKeys, prepareChain, resolveEntry, validateConfig } from './prepare-chain';
 import { progressStream } from './progress-stream';
 import { callContext, runAttempt, toTarashError } from './run-attempt';
 import { attachMetadata, runChain } from './run-chain';
@@ -204,8 +204,16 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     });
   }
 
-  /** Finds the config of a handle's provider (and model) in a chain, and its entry. */
+  /** Finds the config of a handle's provider (and model) in a chain, and its entry; errors are redacted. */
   function entryForHandle<TRequest, TResult, TResponse>(spec: ModalitySpec<TRequest, TResult, TResponse>, config: GenerationConfig, rawHandle: unknown) {
+    try {
+      return resolveHandleEntry(spec, config, rawHandle);
+    } catch (error) {
+      throw new Redactor(collectApiKeys(config)).redact(error);
+    }
+  }
+
+  function resolveHandleEntry<TRequest, TResult, TResponse>(spec: ModalitySpec<TRequest, TResult, TResponse>, config: GenerationConfig, rawHandle: unknown) {
     const valid = validateConfig(config);
     const handle = validateInput(jobHandleSchema, rawHandle, { provider: valid.provider, model: valid.model, context: 'Invalid job handle', root: 'handle' }) as JobHandle;
     const candidates = flattenChain(valid);

@@ -126,7 +126,7 @@ export function prepareChain<TRequest, TResult, TResponse>(
 }
 
 /** Every `apiKey` string anywhere in a (possibly invalid) config tree. */
-function collectApiKeys(config: unknown, out: string[] = []): string[] {
+export function collectApiKeys(config: unknown, out: string[] = []): string[] {
   if (config === null || typeof config !== 'object') return out;
   const c = config as { apiKey?: unknown; fallbackConfigs?: unknown };
   if (typeof c.apiKey === 'string') out.push(c.apiKey);
