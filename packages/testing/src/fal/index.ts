@@ -1,0 +1,11 @@
+export { FalFakeServer, startFalServer, FAKE_FAL_KEY } from './fal-server';
+export type { FalServerOptions, FalValidationMode, FalJobInfo } from './fal-server';
+export { FAL_PHASES } from './fal-job';
+export type { FalPhase, FalLog } from './fal-job';
+export { parseFalEndpointId } from './fal-endpoint-id';
+export type { FalEndpointId } from './fal-endpoint-id';
+export { falErrorDetail, CONTENT_POLICY_MESSAGE } from './fal-errors';
+export type { FalErrorDetail } from './fal-errors';
+export { FalWebhookSigner } from './fal-webhooks';
+export type { FalWebhookDelivery, JsonWebKeySet } from './fal-webhooks';
+export { falContractFileName } from './fal-contracts';

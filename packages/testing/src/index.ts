@@ -1,0 +1,2 @@
+export * from './common/index';
+export * from './fal/index';
