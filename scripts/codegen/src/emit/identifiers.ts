@@ -1,0 +1,54 @@
+/** Global names a generated type must not shadow (fal calls its file schema `File`). */
+const RESERVED_TYPE_NAMES = new Set([
+  'Array', 'Blob', 'Boolean', 'Date', 'Error', 'File', 'Function', 'Headers', 'Image', 'Map', 'Number',
+  'Object', 'Partial', 'Promise', 'Record', 'Request', 'Response', 'Set', 'String', 'Symbol', 'URL',
+]);
+
+/** `veo3.1/fast` → `Veo31Fast`, `fal-ai_flux-2-klein_LoRAInput` → `FalAiFlux2KleinLoRAInput`. */
+export function pascalCase(text: string): string {
+  const name = text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join('');
+  return /^[0-9]/.test(name) || name === '' ? `Fal${name}` : name;
+}
+
+/** `Veo31Fast` → `veo31Fast`. */
+export function camelCase(text: string): string {
+  const pascal = pascalCase(text);
+  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+}
+
+/** The endpoint id without fal's own owner: `fal-ai/veo3.1/fast` → `veo3.1/fast`. */
+export function endpointBaseName(endpointId: string): string {
+  return endpointId.replace(/^fal-ai\//, '');
+}
+
+/** Module file stem of an endpoint: `fal-ai/veo3.1/fast` → `veo3-1-fast`. */
+export function moduleSlug(endpointId: string): string {
+  return endpointBaseName(endpointId)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+/** A type name for a schema component: a valid identifier that shadows no global type. */
+export function typeNameFor(componentName: string): string {
+  const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(componentName) ? componentName : pascalCase(componentName);
+  return RESERVED_TYPE_NAMES.has(name) ? `Fal${name}` : name;
+}
+
+/** Gives each key a unique name from `propose`, adding `2`, `3`… on collisions, in key order. */
+export function uniqueNames(keys: readonly string[], propose: (key: string) => string, taken: Iterable<string> = []): Map<string, string> {
+  const used = new Set(taken);
+  const names = new Map<string, string>();
+  for (const key of keys) {
+    const base = propose(key);
+    let name = base;
+    for (let i = 2; used.has(name); i += 1) name = `${base}${i}`;
+    used.add(name);
+    names.set(key, name);
+  }
+  return names;
+}

@@ -1,0 +1,87 @@
+import type { ModelFamily } from '../analysis/family-grouping';
+import { ZodSourceEmitter } from './zod-source';
+import { generatedBanner } from './banner';
+import type { FamilyNames } from './family-names';
+import { camelCase } from './identifiers';
+import { mapperSource, type MapperImport } from './mapper-source';
+import { emitTypeDeclarations } from './typescript-types';
+
+/** A generated module's source (unformatted) and what the generator should report about it. */
+export interface EmittedModule {
+  readonly source: string;
+  readonly warnings: readonly string[];
+}
+
+const literal = (value: unknown): string => JSON.stringify(value);
+
+function importLines(imports: readonly MapperImport[], requestType: string): string[] {
+  const coreNames = [...new Set(imports.filter((i) => i.from === '@tarash/core').map((i) => i.name))].sort();
+  const local = new Map<string, Set<string>>();
+  for (const { from, name } of imports) if (from !== '@tarash/core') local.set(from, (local.get(from) ?? new Set()).add(name));
+  return [
+    `import { ${[...coreNames, `type ${requestType}`].join(', ')} } from '@tarash/core';`,
+    `import { z } from 'zod';`,
+    `import type { FalInputMappers } from '../fal-input-mappers';`,
+    `import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';`,
+    `import { lazySchema } from '../lazy-schema';`,
+    ...[...local.keys()].sort().map((from) => `import { ${[...(local.get(from) ?? [])].sort().join(', ')} } from '${from}';`),
+  ];
+}
+
+/**
+ * Writes one family's module: banner, input/output types (json-schema-to-typescript), the
+ * lazily built zod input schema, the mapping from the standard request (checked against the
+ * input type's keys), the output spec, and one `FalModelDefinition` per endpoint.
+ */
+export async function emitModelModule(family: ModelFamily, names: FamilyNames): Promise<EmittedModule> {
+  const { representative, members } = family;
+  const { schema, modality, mapping, output } = representative;
+  const zod = ZodSourceEmitter.forComponent(schema.inputName, schema.components, (component) => `${camelCase(names.types.get(component) ?? component)}Schema`);
+  const endpoints = members.map((m) => `\`${m.schema.endpointId}\``).join(', ');
+  const documentation = new Map([
+    [schema.inputName, `Request body of ${endpoints} (fal's input schema). \`Partial\` of it types \`extraParams\`.`],
+    [schema.outputName, `Result of ${endpoints} (fal's output schema).`],
+  ]);
+  const types = await emitTypeDeclarations(names.types, schema.components, documentation);
+  const mappers = mapping.mappers.map((plan) => ({ field: plan.field, ...mapperSource(plan) }));
+  const requestType = modality === 'video' ? 'VideoGenerationRequest' : 'ImageGenerationRequest';
+  const { inputType, outputType } = names;
+  const models = members.map((member) => {
+    const id = member.schema.endpointId;
+    return [
+      `/** \`${id}\`${member.schema.category ? ` (${member.schema.category})` : ''}, generated from its OpenAPI schema. */`,
+      `export const ${names.models.get(id)}: FalModelDefinition = {`,
+      `  endpointId: ${literal(id)},`,
+      `  modality: ${literal(modality)},`,
+      `  mappers: ${names.mappers},`,
+      `  inputSchema: ${names.inputSchema},`,
+      `  output: ${names.outputSpec},`,
+      `  schemaSha256: ${literal(member.schema.sha256)},`,
+      `};`,
+      '',
+    ].join('\n');
+  });
+  const source = [
+    generatedBanner(members.map((m) => m.schema)),
+    ...importLines(mappers.flatMap((m) => m.imports), requestType),
+    '',
+    types,
+    `/** Validates a request body for {@link ${inputType}}; built on first use. */`,
+    `export const ${names.inputSchema} = lazySchema((): z.ZodType<${inputType}, ${inputType}> => {`,
+    ...zod.declarations,
+    `  return ${zod.root};`,
+    '});',
+    '',
+    `/** Maps the standard ${modality} request to {@link ${inputType}} (each key is an input field). */`,
+    `export const ${names.mappers} = {`,
+    ...mappers.map((m) => `  ${literal(m.field)}: ${m.code},`),
+    `} satisfies FalInputMappers<${requestType}, ${inputType}>;`,
+    '',
+    `/** The media fields of {@link ${outputType}}. */`,
+    `export const ${names.outputSpec}: FalOutputSpec = ${literal(output)};`,
+    '',
+    ...models,
+  ].join('\n');
+  const dangling = names.dangling.map((name) => `dangling reference #/components/schemas/${name}: typed as unknown`);
+  return { source, warnings: [...dangling, ...zod.warnings] };
+}
