@@ -77,12 +77,16 @@ export class EventStream {
     this.#markClosed();
   }
 
-  /** Ends the stream abruptly, as a dropped connection. */
+  /**
+   * Ends the stream abruptly, as a dropped connection: what was written still arrives, then
+   * the socket closes without the chunked body's terminator, so the client sees a broken stream.
+   */
   drop(): void {
     if (this.#closed) return;
-    this.#response.socket?.destroy();
-    this.#response.destroy();
     this.#markClosed();
+    const socket = this.#response.socket;
+    if (socket) socket.end(() => socket.destroy());
+    else this.#response.destroy();
   }
 
   #markClosed(): void {
