@@ -241,8 +241,9 @@ export class FalFakeServer extends FakeServer<FalPhase> {
     if (denied) return denied;
     const endpoint = parseFalEndpointId(context.params.endpoint ?? '');
     if (!endpoint) return jsonReply(404, { detail: `An endpoint id must be "owner/app[/path]"; got ${JSON.stringify(context.params.endpoint)}.` });
-    const input = this.#readInput(context);
-    if (!isObject(input)) return input;
+    const read = this.#readInput(context);
+    if ('reply' in read) return read.reply;
+    const { input } = read;
 
     const webhookUrl = context.query.get('fal_webhook') ?? undefined;
     if (webhookUrl !== undefined && !/^https?:\/\/[^/]/.test(webhookUrl)) {
@@ -284,19 +285,19 @@ export class FalFakeServer extends FakeServer<FalPhase> {
   }
 
   /** The submitted input object, or the 422 refusing the body. */
-  #readInput(context: RequestContext<FalPhase>): Record<string, unknown> | HttpReply {
+  #readInput(context: RequestContext<FalPhase>): { readonly input: Record<string, unknown> } | { readonly reply: HttpReply } {
     const { body } = context;
     switch (body.kind) {
       case 'empty':
-        return {};
+        return { input: {} };
       case 'json':
         return isObject(body.value)
-          ? body.value
-          : validationReply([{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type', input: body.value }]);
+          ? { input: body.value }
+          : { reply: validationReply([{ loc: ['body'], msg: 'Input should be a valid dictionary', type: 'dict_type', input: body.value }]) };
       case 'invalid-json':
-        return validationReply([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', ctx: { error: body.error } }]);
+        return { reply: validationReply([{ loc: ['body'], msg: 'JSON decode error', type: 'json_invalid', ctx: { error: body.error } }]) };
       default:
-        return validationReply([{ loc: ['body'], msg: `Input should be a JSON object; got a ${body.kind} body`, type: 'model_attributes_type' }]);
+        return { reply: validationReply([{ loc: ['body'], msg: `Input should be a JSON object; got a ${body.kind} body`, type: 'model_attributes_type' }]) };
     }
   }
 
