@@ -74,6 +74,20 @@ describe('FakeServer', () => {
     expect(await response.text()).toBe('data: {"index":1}\n\ndata: {"index":2}\n\ndata: {"index":3}\n\n');
   });
 
+  it('writes keep-alive comments on an idle stream', async () => {
+    const server = await start({ streamKeepAliveMs: 10 });
+    const reader = (await fetch(`${server.url}/events`)).body!.getReader();
+    const decoder = new TextDecoder();
+    let text = '';
+    while (!text.includes(': keep-alive\n\n')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += decoder.decode(value);
+    }
+    expect(text).toContain(': keep-alive\n\n');
+    await reader.cancel();
+  });
+
   it('destroys open streams and hung requests on close', async () => {
     const server = await start();
     const stream = await fetch(`${server.url}/events`);
