@@ -20,6 +20,7 @@ export class FileStore {
     return file;
   }
 
+  /** The file stored under `id`, if any. */
   get(id: string): StoredFile | undefined {
     return this.#files.get(id);
   }

@@ -12,25 +12,41 @@ export type FalPhase = 'submit' | 'status' | 'stream' | 'result' | 'cancel' | 'u
 /** Every {@link FalPhase}. */
 export const FAL_PHASES: readonly FalPhase[] = ['submit', 'status', 'stream', 'result', 'cancel', 'upload', 'media'];
 
+/** What a {@link FalJob} is made of. */
+export interface FalJobInit {
+  readonly job: ScriptedJob;
+  readonly endpoint: FalEndpointId;
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly webhookUrl: string | undefined;
+  readonly validationIssues: readonly ContractIssue[];
+  readonly gatewayRequestId: string;
+  /** Builds the output the first time it is needed. */
+  readonly buildOutput: () => FalOutput;
+}
+
 /** One submitted fal request, as the fake server keeps it. */
 export class FalJob {
+  readonly job: ScriptedJob;
+  readonly endpoint: FalEndpointId;
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly webhookUrl: string | undefined;
+  readonly validationIssues: readonly ContractIssue[];
   readonly gatewayRequestId: string;
   /** Requests about this job, per phase. */
   readonly requestCounts: Record<FalPhase, number> = { submit: 1, status: 0, stream: 0, result: 0, cancel: 0, upload: 0, media: 0 };
   /** Callbacks of open status streams, run when the job changes outside its script (cancel). */
   readonly wakers = new Set<() => void>();
+  readonly #buildOutput: () => FalOutput;
   #output: FalOutput | undefined;
 
-  constructor(
-    readonly job: ScriptedJob,
-    readonly endpoint: FalEndpointId,
-    readonly input: Readonly<Record<string, unknown>>,
-    readonly webhookUrl: string | undefined,
-    readonly validationIssues: readonly ContractIssue[],
-    gatewayRequestId: string,
-    readonly buildOutput: () => FalOutput,
-  ) {
-    this.gatewayRequestId = gatewayRequestId;
+  constructor(init: FalJobInit) {
+    this.job = init.job;
+    this.endpoint = init.endpoint;
+    this.input = init.input;
+    this.webhookUrl = init.webhookUrl;
+    this.validationIssues = init.validationIssues;
+    this.gatewayRequestId = init.gatewayRequestId;
+    this.#buildOutput = init.buildOutput;
   }
 
   get requestId(): string {
@@ -39,7 +55,7 @@ export class FalJob {
 
   /** The output (built on first use, then fixed). */
   get output(): FalOutput {
-    this.#output ??= this.buildOutput();
+    this.#output ??= this.#buildOutput();
     return this.#output;
   }
 

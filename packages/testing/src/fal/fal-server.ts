@@ -265,9 +265,15 @@ export class FalFakeServer extends FakeServer<FalPhase> {
 
     const script = this.#effectiveScript(this.scripts.take(), issues, context.header('x-fal-request-timeout'));
     const id = randomUUID();
-    const job = new FalJob(new ScriptedJob(id, script), endpoint, input, webhookUrl, issues, randomUUID(), () =>
-      this.#buildOutput(id, endpoint, input, script, contract, context.origin),
-    );
+    const job = new FalJob({
+      job: new ScriptedJob(id, script),
+      endpoint,
+      input,
+      webhookUrl,
+      validationIssues: issues,
+      gatewayRequestId: randomUUID(),
+      buildOutput: () => this.#buildOutput(id, endpoint, input, script, contract, context.origin),
+    });
     this.#jobs.set(id, job);
     context.record.jobId = id;
     if (webhookUrl !== undefined) this.#scheduleWebhook(job, job.job.completesAt - Date.now());

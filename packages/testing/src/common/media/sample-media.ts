@@ -55,6 +55,7 @@ function build(spec: MediaSpec): SampleMedia {
 export class SampleMediaCache {
   readonly #entries = new Map<string, SampleMedia>();
 
+  /** The sample for `spec`, built on first request. */
   get(spec: MediaSpec): SampleMedia {
     const key = JSON.stringify(spec);
     const cached = this.#entries.get(key);
