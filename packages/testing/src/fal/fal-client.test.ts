@@ -29,7 +29,8 @@ interface VideoOutput {
 
 describe('official @fal-ai/client against the fake server', () => {
   it('completes fal.subscribe in polling mode, with queue updates and logs', async () => {
-    fal.scriptNext({ queueMs: 40, runMs: 60, logs: ['Loading model'] });
+    // A run much longer than the poll interval, so a poll lands in it even on a busy machine.
+    fal.scriptNext({ queueMs: 40, runMs: 400, logs: ['Loading model'] });
     const updates: QueueStatus[] = [];
     const result = await client.subscribe('fal-ai/veo3.1/fast', {
       input: { prompt: 'a calm lake' },

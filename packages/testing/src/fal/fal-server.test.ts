@@ -143,7 +143,7 @@ describe('fal status', () => {
 
 describe('fal status stream', () => {
   it('sends an event per change with incremental logs and closes after COMPLETED', async () => {
-    fal.scriptNext({ queueMs: 150, queuePosition: 1, runMs: 150, logs: ['Loading', 'Sampling'] });
+    fal.scriptNext({ queueMs: 100, queuePosition: 1, runMs: 250, logs: ['Loading', 'Sampling'] });
     const { body } = await submit(fal, 'fal-ai/veo3.1', { prompt: 'x' });
     const response = await fetch(`${body.status_url}/stream?logs=1`, { headers: falHeaders });
     expect(response.status).toBe(200);
