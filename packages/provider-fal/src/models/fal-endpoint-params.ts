@@ -59,10 +59,10 @@ import type { ZImageTurboInput } from './generated/z-image-turbo';
 import type { ZImageTurboLoraInput } from './generated/z-image-turbo-lora';
 
 /**
- * Typed `extraParams` per fal endpoint id, for `model` autocompletion. Generated entries are
- * added by `pnpm codegen`; users may augment it for their own endpoints.
+ * Typed `extraParams` per fal endpoint id, for `model` autocompletion. Generated entries
+ * (`Partial` of the endpoint's input type) are kept in sync by `pnpm codegen`; users may
+ * augment it for their own endpoints.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-interface
 export interface FalEndpointParams {
   'fal-ai/bytedance/seedance/v1.5/pro/image-to-video': Partial<BytedanceSeedanceV15ProImageToVideoInput>;
   'fal-ai/bytedance/seedance/v1.5/pro/text-to-video': Partial<BytedanceSeedanceV15ProTextToVideoInput>;

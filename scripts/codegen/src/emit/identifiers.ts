@@ -14,10 +14,11 @@ export function pascalCase(text: string): string {
   return /^[0-9]/.test(name) || name === '' ? `Fal${name}` : name;
 }
 
-/** `Veo31Fast` → `veo31Fast`. */
+/** `veo3.1/fast` → `veo31Fast`, `RGBColor` → `rgbColor` (a leading acronym is lowered whole). */
 export function camelCase(text: string): string {
   const pascal = pascalCase(text);
-  return pascal.charAt(0).toLowerCase() + pascal.slice(1);
+  const acronym = /^[A-Z]+(?=[A-Z][a-z])|^[A-Z]+$/.exec(pascal)?.[0] ?? pascal.charAt(0);
+  return acronym.toLowerCase() + pascal.slice(acronym.length);
 }
 
 /** The endpoint id without fal's own owner: `fal-ai/veo3.1/fast` → `veo3.1/fast`. */

@@ -12,37 +12,40 @@ export interface MapperSource {
   readonly imports: readonly MapperImport[];
 }
 
-const literal = (value: unknown): string => JSON.stringify(value);
+/** Writes a value as source: a shared constant's name where one holds it, else JSON. */
+export type ValueWriter = (value: unknown) => string;
+
+const json: ValueWriter = (value) => JSON.stringify(value);
 const core = (name: string): MapperImport => ({ from: '@tarash/core', name });
 const falMapper = (name: string, module: string): MapperImport => ({ from: `../mappers/${module}`, name });
 
 /** `{ a: 1, b: 2 }` from the defined entries. */
-function options(entries: Record<string, unknown>): string {
+function options(entries: Record<string, unknown>, literal: ValueWriter): string {
   const defined = Object.entries(entries).filter(([, value]) => value !== undefined);
   return `{ ${defined.map(([key, value]) => `${key}: ${literal(value)}`).join(', ')} }`;
 }
 
-function durationSource(plan: DurationPlan): MapperSource {
+function durationSource(plan: DurationPlan, literal: ValueWriter): MapperSource {
   switch (plan.kind) {
     case 'enum':
-      return { code: `durationField(${options({ allowed: plan.allowed })})`, imports: [core('durationField')] };
+      return { code: `durationField(${options({ allowed: plan.allowed }, literal)})`, imports: [core('durationField')] };
     case 'range':
-      return { code: `durationField(${options({ format: plan.format, min: plan.min, max: plan.max })})`, imports: [core('durationField')] };
+      return { code: `durationField(${options({ format: plan.format, min: plan.min, max: plan.max }, literal)})`, imports: [core('durationField')] };
     case 'decimal-range':
       return {
-        code: `numberRangeField('durationSeconds', ${options({ min: plan.min, max: plan.max })})`,
+        code: `numberRangeField('durationSeconds', ${options({ min: plan.min, max: plan.max }, literal)})`,
         imports: [falMapper('numberRangeField', 'number-range-field')],
       };
     case 'frames':
       return {
-        code: `frameCountDurationField(${options({ minFrames: plan.minFrames, maxFrames: plan.maxFrames, fpsField: plan.fpsField, defaultFps: plan.defaultFps })})`,
+        code: `frameCountDurationField(${options({ minFrames: plan.minFrames, maxFrames: plan.maxFrames, fpsField: plan.fpsField, defaultFps: plan.defaultFps }, literal)})`,
         imports: [falMapper('frameCountDurationField', 'frame-count-duration-field')],
       };
   }
 }
 
 /** The source of one mapper (`durationField({ allowed: ["4s", "6s", "8s"] })`…). */
-export function mapperSource(plan: MapperPlan): MapperSource {
+export function mapperSource(plan: MapperPlan, literal: ValueWriter = json): MapperSource {
   switch (plan.kind) {
     case 'passthrough':
       return { code: `passthrough(${literal(plan.source)})`, imports: [core('passthrough')] };
@@ -53,21 +56,21 @@ export function mapperSource(plan: MapperPlan): MapperSource {
       };
     case 'number-range':
       return {
-        code: `numberRangeField(${literal(plan.source)}, ${options({ min: plan.min, max: plan.max, integer: plan.integer })})`,
+        code: `numberRangeField(${literal(plan.source)}, ${options({ min: plan.min, max: plan.max, integer: plan.integer }, literal)})`,
         imports: [falMapper('numberRangeField', 'number-range-field')],
       };
     case 'duration':
-      return durationSource(plan.plan);
+      return durationSource(plan.plan, literal);
     case 'image-size':
       return {
-        code: `imageSizeField(${options({ presets: plan.presets, customSize: plan.customSize, fromAspectRatio: plan.fromAspectRatio })})`,
+        code: `imageSizeField(${options({ presets: plan.presets, customSize: plan.customSize, fromAspectRatio: plan.fromAspectRatio }, literal)})`,
         imports: [falMapper('imageSizeField', 'image-size-field')],
       };
     case 'image':
-      return { code: `imageField(${options({ roles: plan.roles, required: plan.required || undefined })})`, imports: [core('imageField')] };
+      return { code: `imageField(${options({ roles: plan.roles, required: plan.required || undefined }, literal)})`, imports: [core('imageField')] };
     case 'image-list':
       return {
-        code: `imageListField(${options({ roles: plan.roles, required: plan.required || undefined, min: plan.min, max: plan.max })})`,
+        code: `imageListField(${options({ roles: plan.roles, required: plan.required || undefined, min: plan.min, max: plan.max }, literal)})`,
         imports: [core('imageListField')],
       };
     case 'media':

@@ -3,6 +3,7 @@ import { ZodSourceEmitter } from './zod-source';
 import { generatedBanner } from './banner';
 import type { FamilyNames } from './family-names';
 import { camelCase } from './identifiers';
+import type { MapperPlan } from '../analysis/mapping-plan';
 import { mapperSource, type MapperImport } from './mapper-source';
 import { emitTypeDeclarations } from './typescript-types';
 
@@ -13,6 +14,25 @@ export interface EmittedModule {
 }
 
 const literal = (value: unknown): string => JSON.stringify(value);
+
+/** A list of allowed values the mapping and the zod schema both use, declared once. */
+interface SharedValueList {
+  readonly name: string;
+  readonly field: string;
+  readonly values: string;
+}
+
+/** The string lists of enum, duration and `image_size` mappers, by their JSON. */
+function sharedValueLists(plans: readonly MapperPlan[]): Map<string, SharedValueList> {
+  const lists = new Map<string, SharedValueList>();
+  for (const plan of plans) {
+    const values = plan.kind === 'enum' ? plan.allowed : plan.kind === 'duration' && plan.plan.kind === 'enum' ? plan.plan.allowed : plan.kind === 'image-size' ? plan.presets : [];
+    const key = literal(values);
+    if (values.length === 0 || !values.every((v) => typeof v === 'string') || lists.has(key)) continue;
+    lists.set(key, { name: `${plan.field.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_VALUES`, field: plan.field, values: key });
+  }
+  return lists;
+}
 
 function importLines(imports: readonly MapperImport[], requestType: string): string[] {
   const coreNames = [...new Set(imports.filter((i) => i.from === '@tarash/core').map((i) => i.name))].sort();
@@ -36,14 +56,21 @@ function importLines(imports: readonly MapperImport[], requestType: string): str
 export async function emitModelModule(family: ModelFamily, names: FamilyNames): Promise<EmittedModule> {
   const { representative, members } = family;
   const { schema, modality, mapping, output } = representative;
-  const zod = ZodSourceEmitter.forComponent(schema.inputName, schema.components, (component) => `${camelCase(names.types.get(component) ?? component)}Schema`);
+  const shared = sharedValueLists(mapping.mappers);
+  const typeName = (component: string): string => names.types.get(component) ?? component;
+  const zod = ZodSourceEmitter.forComponent(schema.inputName, schema.components, {
+    constantName: (component) => `${camelCase(typeName(component))}Schema`,
+    typeName,
+    sharedEnums: new Map([...shared].map(([key, list]) => [key, list.name])),
+  });
+  const writeValue = (value: unknown): string => shared.get(literal(value))?.name ?? literal(value);
   const endpoints = members.map((m) => `\`${m.schema.endpointId}\``).join(', ');
   const documentation = new Map([
     [schema.inputName, `Request body of ${endpoints} (fal's input schema). \`Partial\` of it types \`extraParams\`.`],
     [schema.outputName, `Result of ${endpoints} (fal's output schema).`],
   ]);
   const types = await emitTypeDeclarations(names.types, schema.components, documentation);
-  const mappers = mapping.mappers.map((plan) => ({ field: plan.field, ...mapperSource(plan) }));
+  const mappers = mapping.mappers.map((plan) => ({ field: plan.field, ...mapperSource(plan, writeValue) }));
   const requestType = modality === 'video' ? 'VideoGenerationRequest' : 'ImageGenerationRequest';
   const { inputType, outputType } = names;
   const models = members.map((member) => {
@@ -66,6 +93,7 @@ export async function emitModelModule(family: ModelFamily, names: FamilyNames): 
     ...importLines(mappers.flatMap((m) => m.imports), requestType),
     '',
     types,
+    ...[...shared.values()].map((list) => `/** The allowed \`${list.field}\` values. */\nconst ${list.name} = ${list.values} as const;\n`),
     `/** Validates a request body for {@link ${inputType}}; built on first use. */`,
     `export const ${names.inputSchema} = lazySchema((): z.ZodType<${inputType}, ${inputType}> => {`,
     ...zod.declarations,

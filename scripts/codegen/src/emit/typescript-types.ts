@@ -42,7 +42,7 @@ const PLACEHOLDER = 'GeneratedDeclaration';
 /**
  * Writes the TypeScript declarations of `names` (component → type name) with
  * json-schema-to-typescript, one exported interface or type per component, documented with
- * `documentation` (component → text) where given, else with the schema's description.
+ * `documentation` (component → text) where given, else with the schema's description or name.
  * Objects without `additionalProperties` are closed, so a renamed field breaks the code
  * that uses it.
  */
@@ -55,7 +55,7 @@ export async function emitTypeDeclarations(
     [...names].map(async ([component, typeName]) => {
       const prepared = prepare(components.get(component) ?? {}, (name) => names.get(name), true) as Record<string, unknown>;
       prepared['title'] = PLACEHOLDER;
-      if (documentation.has(component)) prepared['description'] = documentation.get(component);
+      prepared['description'] = documentation.get(component) ?? prepared['description'] ?? `fal's \`${component}\` schema.`;
       const declaration = await compile(prepared as JSONSchema, PLACEHOLDER, {
         bannerComment: '',
         format: false,

@@ -16,6 +16,16 @@ const UNENFORCED_KEYWORDS = [
   'unevaluatedProperties', 'unevaluatedItems',
 ];
 
+/** How emitted code names things. */
+export interface ZodNaming {
+  /** The constant holding a component's schema. */
+  readonly constantName: (component: string) => string;
+  /** The TypeScript type of a component, to type recursive constants. */
+  readonly typeName?: (component: string) => string;
+  /** String enums declared elsewhere in the module: JSON of the values → constant name. */
+  readonly sharedEnums?: ReadonlyMap<string, string>;
+}
+
 /** The zod source of one schema: statements for helper schemas, then the root expression. */
 export interface ZodSource {
   /** `const X = …;` declarations of the components the root refers to, dependencies first. */
@@ -62,23 +72,24 @@ export class ZodSourceEmitter {
 
   constructor(
     private readonly components: SchemaComponents,
-    /** Constant name of each component. */
-    private readonly constantName: (component: string) => string,
+    private readonly naming: ZodNaming,
     private readonly recursive: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Emits the root component and every component it reaches. */
-  static forComponent(rootName: string, components: SchemaComponents, constantName: (component: string) => string): ZodSource {
+  static forComponent(rootName: string, components: SchemaComponents, naming: ZodNaming): ZodSource {
     const closure = schemaClosure([rootName], components);
-    const emitter = new ZodSourceEmitter(components, constantName, closure.recursive);
+    const emitter = new ZodSourceEmitter(components, naming, closure.recursive);
     const root = components.get(rootName) ?? {};
     const rootRecursive = closure.recursive.has(rootName);
     const declared = closure.ordered.filter((name) => name !== rootName || rootRecursive);
     const declarations = declared.map((name) => {
-      const annotation = closure.recursive.has(name) ? ': z.ZodType' : '';
-      return `const ${constantName(name)}${annotation} = ${emitter.expression(components.get(name) ?? {}, name)};`;
+      // A recursive constant needs a declared type (TypeScript cannot infer its own initializer).
+      const type = naming.typeName?.(name);
+      const annotation = closure.recursive.has(name) ? `: z.ZodType${type ? `<${type}, ${type}>` : ''}` : '';
+      return `const ${naming.constantName(name)}${annotation} = ${emitter.expression(components.get(name) ?? {}, name)};`;
     });
-    const rootExpression = rootRecursive ? constantName(rootName) : emitter.expression(root, rootName);
+    const rootExpression = rootRecursive ? naming.constantName(rootName) : emitter.expression(root, rootName);
     return { declarations, root: rootExpression, warnings: [...emitter.warnings] };
   }
 
@@ -119,7 +130,7 @@ export class ZodSourceEmitter {
       this.warnings.push(`${path}: dangling reference ${ref}; accepted as unknown`);
       return 'z.unknown()';
     }
-    const constant = this.constantName(name);
+    const constant = this.naming.constantName(name);
     return this.recursive.has(name) ? `z.lazy(() => ${constant})` : constant;
   }
 
@@ -157,7 +168,7 @@ export class ZodSourceEmitter {
       this.warnings.push(`${path}: empty enum; accepted as unknown`);
       return 'z.unknown()';
     }
-    if (concrete.every((v) => typeof v === 'string')) return `z.enum(${literal(concrete)})${nullable}`;
+    if (concrete.every((v) => typeof v === 'string')) return `z.enum(${this.naming.sharedEnums?.get(literal(concrete)) ?? literal(concrete)})${nullable}`;
     return `z.literal(${literal(concrete)})${nullable}`;
   }
 

@@ -1,4 +1,4 @@
-import { Project, SyntaxKind, type ImportDeclaration, type SourceFile } from 'ts-morph';
+import { Project, QuoteKind, SyntaxKind, type ImportDeclaration, type SourceFile } from 'ts-morph';
 
 /** One generated endpoint as the registry and the endpoint-params interface see it. */
 export interface RegistryEntry {
@@ -14,7 +14,7 @@ export interface RegistryEntry {
 const GENERATED_PREFIX = './generated/';
 
 function parse(text: string, fileName: string): SourceFile {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true });
+  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, manipulationSettings: { quoteKind: QuoteKind.Single } });
   return project.createSourceFile(fileName, text);
 }
 
@@ -40,6 +40,16 @@ function addImports(file: SourceFile, entries: readonly RegistryEntry[], name: (
   }
 }
 
+/** Keeps one blank line between the imports and the code (removing the last import eats it). */
+function separateImports(file: SourceFile): void {
+  const imports = file.getImportDeclarations();
+  const last = imports[imports.length - 1];
+  const next = last?.getNextSibling();
+  if (!last || !next) return;
+  const gap = file.getFullText().slice(last.getEnd(), next.getStart(true));
+  if (!gap.includes('\n\n')) file.insertText(last.getEnd(), '\n');
+}
+
 const sortById = (entries: readonly RegistryEntry[]): RegistryEntry[] => [...entries].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
 
 /** The endpoint ids of `falModels` that the generator owns (their values come from `./generated/`). */
@@ -55,7 +65,7 @@ export function registeredEndpointIds(registryText: string): string[] {
 /**
  * Makes `falModels` in registry.ts hold exactly `entries` among its generated entries: entries
  * whose value is imported from `./generated/` are replaced (so removed endpoints disappear),
- * hand-written entries and everything else in the file are kept. Idempotent.
+ * hand-written entries and everything else in the file are kept. Idempotent once formatted.
  */
 export function syncRegistry(registryText: string, entries: readonly RegistryEntry[]): string {
   const file = parse(registryText, 'registry.ts');
@@ -68,13 +78,14 @@ export function syncRegistry(registryText: string, entries: readonly RegistryEnt
   const sorted = sortById(entries);
   object.addPropertyAssignments(sorted.map((e) => ({ name: `'${e.endpointId}'`, initializer: e.model })));
   addImports(file, sorted, (e) => e.model, false);
+  separateImports(file);
   return file.getFullText();
 }
 
 /**
  * Makes the `FalEndpointParams` interface map each generated endpoint id to
  * `Partial<its input type>` (typed `extraParams` and `model` autocompletion), replacing the
- * previous generated members and keeping hand-written ones. Idempotent.
+ * previous generated members and keeping hand-written ones. Idempotent once formatted.
  */
 export function syncEndpointParams(paramsText: string, entries: readonly RegistryEntry[]): string {
   const file = parse(paramsText, 'fal-endpoint-params.ts');
@@ -88,5 +99,6 @@ export function syncEndpointParams(paramsText: string, entries: readonly Registr
   const sorted = sortById(entries);
   declaration.addProperties(sorted.map((e) => ({ name: `'${e.endpointId}'`, type: `Partial<${e.inputType}>`, hasQuestionToken: false })));
   addImports(file, sorted, (e) => e.inputType, true);
+  separateImports(file);
   return file.getFullText();
 }

@@ -71,6 +71,9 @@ export interface BytedanceSeedanceV1ProFastImageToVideoOutput {
   seed: number;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -94,14 +97,23 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'auto'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] as const;
+
 /** Validates a request body for {@link BytedanceSeedanceV1ProFastImageToVideoInput}; built on first use. */
 export const bytedanceSeedanceV1ProFastImageToVideoInputSchema = lazySchema(
   (): z.ZodType<BytedanceSeedanceV1ProFastImageToVideoInput, BytedanceSeedanceV1ProFastImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'auto']).default('auto'),
-      resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
-      duration: z.enum(['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12']).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
+      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       camera_fixed: z.boolean().default(false),
       seed: z.int().optional(),
       enable_safety_checker: z.boolean().default(true),
@@ -113,9 +125,9 @@ export const bytedanceSeedanceV1ProFastImageToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link BytedanceSeedanceV1ProFastImageToVideoInput} (each key is an input field). */
 export const bytedanceSeedanceV1ProFastImageToVideoMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['21:9', '16:9', '4:3', '1:1', '3:4', '9:16', 'auto']),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '720p', '1080p']),
-  duration: durationField({ allowed: ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   seed: passthrough('seed'),
   image_url: imageField({ roles: ['first_frame'], required: true }),
 } satisfies FalInputMappers<VideoGenerationRequest, BytedanceSeedanceV1ProFastImageToVideoInput>;

@@ -96,6 +96,9 @@ export interface Flux2FlashOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -111,6 +114,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -142,6 +148,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Flux2FlashInput}; built on first use. */
 export const flux2FlashInputSchema = lazySchema((): z.ZodType<Flux2FlashInput, Flux2FlashInput> => {
   const imageSizeSchema = z.strictObject({
@@ -152,12 +168,7 @@ export const flux2FlashInputSchema = lazySchema((): z.ZodType<Flux2FlashInput, F
     prompt: z.string(),
     guidance_scale: z.number().min(0).max(20).default(2.5),
     seed: z.int().optional(),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     enable_prompt_expansion: z.boolean().default(false),
     sync_mode: z.boolean().default(false),
@@ -170,11 +181,7 @@ export const flux2FlashInputSchema = lazySchema((): z.ZodType<Flux2FlashInput, F
 export const flux2FlashMappers = {
   prompt: passthrough('prompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, Flux2FlashInput>;
 

@@ -114,6 +114,9 @@ export interface Flux2Klein4bBaseLoraOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -129,6 +132,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `fal-ai_flux-2-klein_LoRAInput` schema.
+ */
 export interface FalAiFlux2KleinLoRAInput {
   /**
    * URL, HuggingFace repo ID (owner/repo), or local path to LoRA weights.
@@ -142,6 +148,9 @@ export interface FalAiFlux2KleinLoRAInput {
   scale?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -173,6 +182,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Flux2Klein4bBaseLoraInput}; built on first use. */
 export const flux2Klein4bBaseLoraInputSchema = lazySchema(
   (): z.ZodType<Flux2Klein4bBaseLoraInput, Flux2Klein4bBaseLoraInput> => {
@@ -190,12 +209,7 @@ export const flux2Klein4bBaseLoraInputSchema = lazySchema(
       guidance_scale: z.number().min(0).max(20).default(5),
       seed: z.int().optional(),
       num_inference_steps: z.int().min(4).max(50).default(28),
-      image_size: z
-        .union([
-          imageSizeSchema,
-          z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-        ])
-        .default('landscape_4_3'),
+      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
       num_images: z.int().min(1).max(4).default(1),
       acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
       sync_mode: z.boolean().default(false),
@@ -211,11 +225,7 @@ export const flux2Klein4bBaseLoraMappers = {
   prompt: passthrough('prompt'),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, Flux2Klein4bBaseLoraInput>;
 

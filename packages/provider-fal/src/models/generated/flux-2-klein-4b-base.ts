@@ -108,6 +108,9 @@ export interface Flux2Klein4bBaseOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -123,6 +126,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -154,6 +160,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Flux2Klein4bBaseInput}; built on first use. */
 export const flux2Klein4bBaseInputSchema = lazySchema((): z.ZodType<Flux2Klein4bBaseInput, Flux2Klein4bBaseInput> => {
   const imageSizeSchema = z.strictObject({
@@ -166,12 +182,7 @@ export const flux2Klein4bBaseInputSchema = lazySchema((): z.ZodType<Flux2Klein4b
     guidance_scale: z.number().min(0).max(20).default(5),
     seed: z.int().optional(),
     num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
     sync_mode: z.boolean().default(false),
@@ -185,11 +196,7 @@ export const flux2Klein4bBaseMappers = {
   prompt: passthrough('prompt'),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, Flux2Klein4bBaseInput>;
 

@@ -90,6 +90,9 @@ export interface Flux2Klein4bOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -105,6 +108,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -136,6 +142,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Flux2Klein4bInput}; built on first use. */
 export const flux2Klein4bInputSchema = lazySchema((): z.ZodType<Flux2Klein4bInput, Flux2Klein4bInput> => {
   const imageSizeSchema = z.strictObject({
@@ -146,12 +162,7 @@ export const flux2Klein4bInputSchema = lazySchema((): z.ZodType<Flux2Klein4bInpu
     prompt: z.string(),
     seed: z.int().optional(),
     num_inference_steps: z.int().min(4).max(8).default(4),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     sync_mode: z.boolean().default(false),
     enable_safety_checker: z.boolean().default(true),
@@ -163,11 +174,7 @@ export const flux2Klein4bInputSchema = lazySchema((): z.ZodType<Flux2Klein4bInpu
 export const flux2Klein4bMappers = {
   prompt: passthrough('prompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, Flux2Klein4bInput>;
 

@@ -113,6 +113,9 @@ export interface Flux2LoraOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -144,6 +147,9 @@ export interface LoRAInput {
   scale?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -175,6 +181,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Flux2LoraInput}; built on first use. */
 export const flux2LoraInputSchema = lazySchema((): z.ZodType<Flux2LoraInput, Flux2LoraInput> => {
   const imageSizeSchema = z.strictObject({
@@ -187,12 +203,7 @@ export const flux2LoraInputSchema = lazySchema((): z.ZodType<Flux2LoraInput, Flu
     guidance_scale: z.number().min(0).max(20).default(2.5),
     seed: z.int().optional(),
     num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
     enable_prompt_expansion: z.boolean().default(false),
@@ -207,11 +218,7 @@ export const flux2LoraInputSchema = lazySchema((): z.ZodType<Flux2LoraInput, Flu
 export const flux2LoraMappers = {
   prompt: passthrough('prompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, Flux2LoraInput>;
 

@@ -105,6 +105,9 @@ export interface FluxDevOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -120,6 +123,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `Image` schema.
+ */
 export interface FalImage {
   url: string;
   width: number;
@@ -130,6 +136,16 @@ export interface FalImage {
   content_type?: string;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link FluxDevInput}; built on first use. */
 export const fluxDevInputSchema = lazySchema((): z.ZodType<FluxDevInput, FluxDevInput> => {
   const imageSizeSchema = z.strictObject({
@@ -138,12 +154,7 @@ export const fluxDevInputSchema = lazySchema((): z.ZodType<FluxDevInput, FluxDev
   });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_inference_steps: z.int().min(1).max(50).default(28),
     seed: z.int().nullable().optional(),
     guidance_scale: z.number().min(1).max(20).default(3.5),
@@ -158,11 +169,7 @@ export const fluxDevInputSchema = lazySchema((): z.ZodType<FluxDevInput, FluxDev
 /** Maps the standard image request to {@link FluxDevInput} (each key is an input field). */
 export const fluxDevMappers = {
   prompt: passthrough('prompt'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   seed: passthrough('seed'),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, FluxDevInput>;

@@ -155,6 +155,9 @@ export interface IdeogramV3Output {
   seed: number;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -170,6 +173,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `RGBColor` schema.
+ */
 export interface RGBColor {
   /**
    * Red color value
@@ -191,6 +197,9 @@ export interface RGBColor {
   b?: number;
 }
 
+/**
+ * fal's `ColorPaletteMember` schema.
+ */
 export interface ColorPaletteMember {
   /**
    * RGB color value for the palette member
@@ -204,6 +213,9 @@ export interface ColorPaletteMember {
   color_weight?: number | null;
 }
 
+/**
+ * fal's `ColorPalette` schema.
+ */
 export interface ColorPalette {
   /**
    * A list of color palette members that define the color palette
@@ -215,6 +227,9 @@ export interface ColorPalette {
   name?: ('EMBER' | 'FRESH' | 'JUNGLE' | 'MAGIC' | 'MELON' | 'MOSAIC' | 'PASTEL' | 'ULTRAMARINE') | null;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -234,19 +249,32 @@ export interface FalFile {
   file_size?: number | null;
 }
 
+/** The allowed `style` values. */
+const STYLE_VALUES = ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN'] as const;
+
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link IdeogramV3Input}; built on first use. */
 export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, IdeogramV3Input> => {
   const imageSizeSchema = z.strictObject({
     width: z.int().gt(0).max(14142).default(512),
     height: z.int().gt(0).max(14142).default(512),
   });
-  const rGBColorSchema = z.strictObject({
+  const rgbColorSchema = z.strictObject({
     r: z.int().min(0).max(255).default(0),
     g: z.int().min(0).max(255).default(0),
     b: z.int().min(0).max(255).default(0),
   });
   const colorPaletteMemberSchema = z.strictObject({
-    rgb: rGBColorSchema,
+    rgb: rgbColorSchema,
     color_weight: z.number().min(0.05).max(1).nullable().default(0.5),
   });
   const colorPaletteSchema = z.strictObject({
@@ -261,7 +289,7 @@ export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, I
     rendering_speed: z.enum(['TURBO', 'BALANCED', 'QUALITY']).default('BALANCED'),
     color_palette: colorPaletteSchema.nullable().optional(),
     style_codes: z.array(z.string()).nullable().optional(),
-    style: z.enum(['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN']).nullable().optional(),
+    style: z.enum(STYLE_VALUES).nullable().optional(),
     expand_prompt: z.boolean().default(true),
     num_images: z.int().min(1).max(8).default(1),
     seed: z.int().nullable().optional(),
@@ -335,10 +363,7 @@ export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, I
       .optional(),
     prompt: z.string(),
     image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
+      .union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)])
       .nullable()
       .default('square_hd'),
     negative_prompt: z.string().default(''),
@@ -347,15 +372,11 @@ export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, I
 
 /** Maps the standard image request to {@link IdeogramV3Input} (each key is an input field). */
 export const ideogramV3Mappers = {
-  style: caseInsensitiveEnumField('style', ['AUTO', 'GENERAL', 'REALISTIC', 'DESIGN']),
+  style: caseInsensitiveEnumField('style', STYLE_VALUES),
   num_images: numberRangeField('n', { min: 1, max: 8, integer: true }),
   seed: passthrough('seed'),
   prompt: passthrough('prompt'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   negative_prompt: passthrough('negativePrompt'),
   image_urls: imageListField({ roles: ['style'] }),
 } satisfies FalInputMappers<ImageGenerationRequest, IdeogramV3Input>;

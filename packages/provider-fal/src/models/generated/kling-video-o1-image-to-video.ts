@@ -47,6 +47,9 @@ export interface KlingVideoO1ImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -70,6 +73,9 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
+
 /** Validates a request body for {@link KlingVideoO1ImageToVideoInput}; built on first use. */
 export const klingVideoO1ImageToVideoInputSchema = lazySchema(
   (): z.ZodType<KlingVideoO1ImageToVideoInput, KlingVideoO1ImageToVideoInput> => {
@@ -77,7 +83,7 @@ export const klingVideoO1ImageToVideoInputSchema = lazySchema(
       prompt: z.string().max(2500),
       start_image_url: z.string(),
       end_image_url: z.string().optional(),
-      duration: z.enum(['3', '4', '5', '6', '7', '8', '9', '10']).default('5'),
+      duration: z.enum(DURATION_VALUES).default('5'),
     });
   },
 );
@@ -87,7 +93,7 @@ export const klingVideoO1ImageToVideoMappers = {
   prompt: passthrough('prompt'),
   start_image_url: imageField({ roles: ['first_frame'], required: true }),
   end_image_url: imageField({ roles: ['last_frame'] }),
-  duration: durationField({ allowed: ['3', '4', '5', '6', '7', '8', '9', '10'] }),
+  duration: durationField({ allowed: DURATION_VALUES }),
 } satisfies FalInputMappers<VideoGenerationRequest, KlingVideoO1ImageToVideoInput>;
 
 /** The media fields of {@link KlingVideoO1ImageToVideoOutput}. */

@@ -50,6 +50,9 @@ export interface KlingVideoO1ReferenceToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `OmniVideoElementInput` schema.
+ */
 export interface OmniVideoElementInput {
   /**
    * The frontal image of the element (main view).
@@ -63,6 +66,9 @@ export interface OmniVideoElementInput {
   reference_image_urls?: string[];
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -86,6 +92,12 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link KlingVideoO1ReferenceToVideoInput}; built on first use. */
 export const klingVideoO1ReferenceToVideoInputSchema = lazySchema(
   (): z.ZodType<KlingVideoO1ReferenceToVideoInput, KlingVideoO1ReferenceToVideoInput> => {
@@ -97,8 +109,8 @@ export const klingVideoO1ReferenceToVideoInputSchema = lazySchema(
       prompt: z.string().max(2500),
       image_urls: z.array(z.string()).optional(),
       elements: z.array(omniVideoElementInputSchema).optional(),
-      duration: z.enum(['3', '4', '5', '6', '7', '8', '9', '10']).default('5'),
-      aspect_ratio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      duration: z.enum(DURATION_VALUES).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
     });
   },
 );
@@ -106,8 +118,8 @@ export const klingVideoO1ReferenceToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link KlingVideoO1ReferenceToVideoInput} (each key is an input field). */
 export const klingVideoO1ReferenceToVideoMappers = {
   prompt: passthrough('prompt'),
-  duration: durationField({ allowed: ['3', '4', '5', '6', '7', '8', '9', '10'] }),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16', '1:1']),
+  duration: durationField({ allowed: DURATION_VALUES }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   image_urls: imageListField({ roles: ['reference', 'asset', 'style'] }),
 } satisfies FalInputMappers<VideoGenerationRequest, KlingVideoO1ReferenceToVideoInput>;
 

@@ -49,6 +49,9 @@ export interface KlingVideoO1VideoToVideoEditOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `OmniVideoElementInput` schema.
+ */
 export interface OmniVideoElementInput {
   /**
    * The frontal image of the element (main view).
@@ -62,6 +65,9 @@ export interface OmniVideoElementInput {
   reference_image_urls?: string[];
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.

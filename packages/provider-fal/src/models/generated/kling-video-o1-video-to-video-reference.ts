@@ -62,6 +62,9 @@ export interface KlingVideoO1VideoToVideoReferenceOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `OmniVideoElementInput` schema.
+ */
 export interface OmniVideoElementInput {
   /**
    * The frontal image of the element (main view).
@@ -75,6 +78,9 @@ export interface OmniVideoElementInput {
   reference_image_urls?: string[];
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -98,6 +104,12 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16', '1:1'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
+
 /** Validates a request body for {@link KlingVideoO1VideoToVideoReferenceInput}; built on first use. */
 export const klingVideoO1VideoToVideoReferenceInputSchema = lazySchema(
   (): z.ZodType<KlingVideoO1VideoToVideoReferenceInput, KlingVideoO1VideoToVideoReferenceInput> => {
@@ -111,8 +123,8 @@ export const klingVideoO1VideoToVideoReferenceInputSchema = lazySchema(
       keep_audio: z.boolean().default(false),
       image_urls: z.array(z.string()).optional(),
       elements: z.array(omniVideoElementInputSchema).optional(),
-      aspect_ratio: z.enum(['auto', '16:9', '9:16', '1:1']).default('auto'),
-      duration: z.enum(['3', '4', '5', '6', '7', '8', '9', '10']).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
+      duration: z.enum(DURATION_VALUES).default('5'),
     });
   },
 );
@@ -121,8 +133,8 @@ export const klingVideoO1VideoToVideoReferenceInputSchema = lazySchema(
 export const klingVideoO1VideoToVideoReferenceMappers = {
   prompt: passthrough('prompt'),
   video_url: mediaField('video', 'video', { required: true }),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16', '1:1']),
-  duration: durationField({ allowed: ['3', '4', '5', '6', '7', '8', '9', '10'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   image_urls: imageListField({ roles: ['reference', 'asset', 'style'] }),
 } satisfies FalInputMappers<VideoGenerationRequest, KlingVideoO1VideoToVideoReferenceInput>;
 

@@ -53,6 +53,9 @@ export interface KlingVideoV26ProImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -76,13 +79,16 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '10'] as const;
+
 /** Validates a request body for {@link KlingVideoV26ProImageToVideoInput}; built on first use. */
 export const klingVideoV26ProImageToVideoInputSchema = lazySchema(
   (): z.ZodType<KlingVideoV26ProImageToVideoInput, KlingVideoV26ProImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string().max(2500),
       start_image_url: z.string(),
-      duration: z.enum(['5', '10']).default('5'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().max(2500).default('blur, distort, and low quality'),
       generate_audio: z.boolean().default(true),
       voice_ids: z.array(z.string()).optional(),
@@ -95,7 +101,7 @@ export const klingVideoV26ProImageToVideoInputSchema = lazySchema(
 export const klingVideoV26ProImageToVideoMappers = {
   prompt: passthrough('prompt'),
   start_image_url: imageField({ roles: ['first_frame'], required: true }),
-  duration: durationField({ allowed: ['5', '10'] }),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
   generate_audio: passthrough('generateAudio'),
   end_image_url: imageField({ roles: ['last_frame'] }),

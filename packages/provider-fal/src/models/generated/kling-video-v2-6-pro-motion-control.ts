@@ -44,6 +44,9 @@ export interface KlingVideoV26ProMotionControlOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.

@@ -55,6 +55,9 @@ export interface KlingVideoV26ProTextToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -78,13 +81,19 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '10'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link KlingVideoV26ProTextToVideoInput}; built on first use. */
 export const klingVideoV26ProTextToVideoInputSchema = lazySchema(
   (): z.ZodType<KlingVideoV26ProTextToVideoInput, KlingVideoV26ProTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string().max(2500),
-      duration: z.enum(['5', '10']).default('5'),
-      aspect_ratio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      duration: z.enum(DURATION_VALUES).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
       negative_prompt: z.string().max(2500).default('blur, distort, and low quality'),
       cfg_scale: z.number().min(0).max(1).default(0.5),
       generate_audio: z.boolean().default(true),
@@ -95,8 +104,8 @@ export const klingVideoV26ProTextToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link KlingVideoV26ProTextToVideoInput} (each key is an input field). */
 export const klingVideoV26ProTextToVideoMappers = {
   prompt: passthrough('prompt'),
-  duration: durationField({ allowed: ['5', '10'] }),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16', '1:1']),
+  duration: durationField({ allowed: DURATION_VALUES }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   negative_prompt: passthrough('negativePrompt'),
   generate_audio: passthrough('generateAudio'),
 } satisfies FalInputMappers<VideoGenerationRequest, KlingVideoV26ProTextToVideoInput>;

@@ -36,6 +36,9 @@ export interface MinimaxHailuo02ProImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.

@@ -31,6 +31,9 @@ export interface MinimaxHailuo02ProTextToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.

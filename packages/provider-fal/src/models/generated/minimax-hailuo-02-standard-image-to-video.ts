@@ -49,6 +49,9 @@ export interface MinimaxHailuo02StandardImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -72,15 +75,21 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['6', '10'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['512P', '768P'] as const;
+
 /** Validates a request body for {@link MinimaxHailuo02StandardImageToVideoInput}; built on first use. */
 export const minimaxHailuo02StandardImageToVideoInputSchema = lazySchema(
   (): z.ZodType<MinimaxHailuo02StandardImageToVideoInput, MinimaxHailuo02StandardImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string().max(2000),
       image_url: z.string(),
-      duration: z.enum(['6', '10']).default('6'),
+      duration: z.enum(DURATION_VALUES).default('6'),
       prompt_optimizer: z.boolean().default(true),
-      resolution: z.enum(['512P', '768P']).default('768P'),
+      resolution: z.enum(RESOLUTION_VALUES).default('768P'),
       end_image_url: z.string().optional(),
     });
   },
@@ -90,9 +99,9 @@ export const minimaxHailuo02StandardImageToVideoInputSchema = lazySchema(
 export const minimaxHailuo02StandardImageToVideoMappers = {
   prompt: passthrough('prompt'),
   image_url: imageField({ roles: ['first_frame'], required: true }),
-  duration: durationField({ allowed: ['6', '10'] }),
+  duration: durationField({ allowed: DURATION_VALUES }),
   prompt_optimizer: passthrough('enhancePrompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['512P', '768P']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
   end_image_url: imageField({ roles: ['last_frame'] }),
 } satisfies FalInputMappers<VideoGenerationRequest, MinimaxHailuo02StandardImageToVideoInput>;
 

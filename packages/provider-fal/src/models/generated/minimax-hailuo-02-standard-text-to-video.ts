@@ -37,6 +37,9 @@ export interface MinimaxHailuo02StandardTextToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -60,12 +63,15 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['6', '10'] as const;
+
 /** Validates a request body for {@link MinimaxHailuo02StandardTextToVideoInput}; built on first use. */
 export const minimaxHailuo02StandardTextToVideoInputSchema = lazySchema(
   (): z.ZodType<MinimaxHailuo02StandardTextToVideoInput, MinimaxHailuo02StandardTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string().min(1).max(2000),
-      duration: z.enum(['6', '10']).default('6'),
+      duration: z.enum(DURATION_VALUES).default('6'),
       prompt_optimizer: z.boolean().default(true),
     });
   },
@@ -74,7 +80,7 @@ export const minimaxHailuo02StandardTextToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link MinimaxHailuo02StandardTextToVideoInput} (each key is an input field). */
 export const minimaxHailuo02StandardTextToVideoMappers = {
   prompt: passthrough('prompt'),
-  duration: durationField({ allowed: ['6', '10'] }),
+  duration: durationField({ allowed: DURATION_VALUES }),
   prompt_optimizer: passthrough('enhancePrompt'),
 } satisfies FalInputMappers<VideoGenerationRequest, MinimaxHailuo02StandardTextToVideoInput>;
 

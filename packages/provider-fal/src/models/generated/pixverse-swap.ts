@@ -57,6 +57,9 @@ export interface PixverseSwapOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -80,6 +83,9 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['360p', '540p', '720p'] as const;
+
 /** Validates a request body for {@link PixverseSwapInput}; built on first use. */
 export const pixverseSwapInputSchema = lazySchema((): z.ZodType<PixverseSwapInput, PixverseSwapInput> => {
   return z.strictObject({
@@ -87,7 +93,7 @@ export const pixverseSwapInputSchema = lazySchema((): z.ZodType<PixverseSwapInpu
     mode: z.enum(['person', 'object', 'background']).default('person'),
     keyframe_id: z.int().min(1).default(1),
     image_url: z.string(),
-    resolution: z.enum(['360p', '540p', '720p']).default('720p'),
+    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
     original_sound_switch: z.boolean().default(true),
   });
 });
@@ -96,7 +102,7 @@ export const pixverseSwapInputSchema = lazySchema((): z.ZodType<PixverseSwapInpu
 export const pixverseSwapMappers = {
   video_url: mediaField('video', 'video', { required: true }),
   image_url: imageField({ roles: ['reference', 'asset'], required: true }),
-  resolution: caseInsensitiveEnumField('resolution', ['360p', '540p', '720p']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
 } satisfies FalInputMappers<VideoGenerationRequest, PixverseSwapInput>;
 
 /** The media fields of {@link PixverseSwapOutput}. */

@@ -151,6 +151,9 @@ export interface PixverseV55EffectsOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -173,6 +176,12 @@ export interface FalFile {
    */
   file_data?: string;
 }
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['360p', '540p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '8', '10'] as const;
 
 /** Validates a request body for {@link PixverseV55EffectsInput}; built on first use. */
 export const pixverseV55EffectsInputSchema = lazySchema(
@@ -277,8 +286,8 @@ export const pixverseV55EffectsInputSchema = lazySchema(
         'Suit Swagger',
       ]),
       image_url: z.string(),
-      resolution: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
-      duration: z.enum(['5', '8', '10']).default('5'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().default(''),
       thinking_type: z.enum(['enabled', 'disabled', 'auto']).optional(),
     });
@@ -288,8 +297,8 @@ export const pixverseV55EffectsInputSchema = lazySchema(
 /** Maps the standard video request to {@link PixverseV55EffectsInput} (each key is an input field). */
 export const pixverseV55EffectsMappers = {
   image_url: imageField({ roles: ['first_frame'], required: true }),
-  resolution: caseInsensitiveEnumField('resolution', ['360p', '540p', '720p', '1080p']),
-  duration: durationField({ allowed: ['5', '8', '10'] }),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
 } satisfies FalInputMappers<VideoGenerationRequest, PixverseV55EffectsInput>;
 

@@ -75,6 +75,9 @@ export interface PixverseV55ImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -98,13 +101,19 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['360p', '540p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '8', '10'] as const;
+
 /** Validates a request body for {@link PixverseV55ImageToVideoInput}; built on first use. */
 export const pixverseV55ImageToVideoInputSchema = lazySchema(
   (): z.ZodType<PixverseV55ImageToVideoInput, PixverseV55ImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      resolution: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
-      duration: z.enum(['5', '8', '10']).default('5'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().default(''),
       style: z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk']).optional(),
       seed: z.int().optional(),
@@ -119,8 +128,8 @@ export const pixverseV55ImageToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link PixverseV55ImageToVideoInput} (each key is an input field). */
 export const pixverseV55ImageToVideoMappers = {
   prompt: passthrough('prompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['360p', '540p', '720p', '1080p']),
-  duration: durationField({ allowed: ['5', '8', '10'] }),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
   generate_audio_switch: passthrough('generateAudio'),

@@ -82,6 +82,9 @@ export interface PixverseV55TransitionOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -105,14 +108,23 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '4:3', '1:1', '3:4', '9:16'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['360p', '540p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '8', '10'] as const;
+
 /** Validates a request body for {@link PixverseV55TransitionInput}; built on first use. */
 export const pixverseV55TransitionInputSchema = lazySchema(
   (): z.ZodType<PixverseV55TransitionInput, PixverseV55TransitionInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(['16:9', '4:3', '1:1', '3:4', '9:16']).default('16:9'),
-      resolution: z.enum(['360p', '540p', '720p', '1080p']).default('720p'),
-      duration: z.enum(['5', '8', '10']).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().default(''),
       style: z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk']).optional(),
       seed: z.int().optional(),
@@ -127,9 +139,9 @@ export const pixverseV55TransitionInputSchema = lazySchema(
 /** Maps the standard video request to {@link PixverseV55TransitionInput} (each key is an input field). */
 export const pixverseV55TransitionMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '4:3', '1:1', '3:4', '9:16']),
-  resolution: caseInsensitiveEnumField('resolution', ['360p', '540p', '720p', '1080p']),
-  duration: durationField({ allowed: ['5', '8', '10'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
   generate_audio_switch: passthrough('generateAudio'),

@@ -75,6 +75,9 @@ export interface Sora2ImageToVideoOutput {
   spritesheet?: ImageFile;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -106,6 +109,9 @@ export interface ImageFile {
   height?: number;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.
@@ -149,13 +155,19 @@ export interface VideoFile {
   num_frames?: number;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['auto', '720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '9:16', '16:9'] as const;
+
 /** Validates a request body for {@link Sora2ImageToVideoInput}; built on first use. */
 export const sora2ImageToVideoInputSchema = lazySchema(
   (): z.ZodType<Sora2ImageToVideoInput, Sora2ImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string().min(1).max(5000),
-      resolution: z.enum(['auto', '720p']).default('auto'),
-      aspect_ratio: z.enum(['auto', '9:16', '16:9']).default('auto'),
+      resolution: z.enum(RESOLUTION_VALUES).default('auto'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
       duration: z.literal([4, 8, 12]).default(4),
       delete_video: z.boolean().default(true),
       model: z.enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06']).default('sora-2'),
@@ -167,8 +179,8 @@ export const sora2ImageToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link Sora2ImageToVideoInput} (each key is an input field). */
 export const sora2ImageToVideoMappers = {
   prompt: passthrough('prompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['auto', '720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '9:16', '16:9']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   duration: durationField({ allowed: [4, 8, 12] }),
   image_url: imageField({ roles: ['first_frame'], required: true }),
 } satisfies FalInputMappers<VideoGenerationRequest, Sora2ImageToVideoInput>;

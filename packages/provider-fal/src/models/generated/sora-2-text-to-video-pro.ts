@@ -65,6 +65,9 @@ export interface Sora2TextToVideoProOutput {
   spritesheet?: ImageFile;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -96,6 +99,9 @@ export interface ImageFile {
   height?: number;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.
@@ -139,13 +145,19 @@ export interface VideoFile {
   num_frames?: number;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p', '1080p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['9:16', '16:9'] as const;
+
 /** Validates a request body for {@link Sora2TextToVideoProInput}; built on first use. */
 export const sora2TextToVideoProInputSchema = lazySchema(
   (): z.ZodType<Sora2TextToVideoProInput, Sora2TextToVideoProInput> => {
     return z.strictObject({
       prompt: z.string().min(1).max(5000),
-      resolution: z.enum(['720p', '1080p']).default('1080p'),
-      aspect_ratio: z.enum(['9:16', '16:9']).default('16:9'),
+      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
       duration: z.literal([4, 8, 12]).default(4),
       delete_video: z.boolean().default(true),
     });
@@ -155,8 +167,8 @@ export const sora2TextToVideoProInputSchema = lazySchema(
 /** Maps the standard video request to {@link Sora2TextToVideoProInput} (each key is an input field). */
 export const sora2TextToVideoProMappers = {
   prompt: passthrough('prompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['720p', '1080p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['9:16', '16:9']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   duration: durationField({ allowed: [4, 8, 12] }),
 } satisfies FalInputMappers<VideoGenerationRequest, Sora2TextToVideoProInput>;
 

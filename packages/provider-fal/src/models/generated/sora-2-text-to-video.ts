@@ -71,6 +71,9 @@ export interface Sora2TextToVideoOutput {
   spritesheet?: ImageFile;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -102,6 +105,9 @@ export interface ImageFile {
   height?: number;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.
@@ -145,12 +151,18 @@ export interface VideoFile {
   num_frames?: number;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['9:16', '16:9'] as const;
+
 /** Validates a request body for {@link Sora2TextToVideoInput}; built on first use. */
 export const sora2TextToVideoInputSchema = lazySchema((): z.ZodType<Sora2TextToVideoInput, Sora2TextToVideoInput> => {
   return z.strictObject({
     prompt: z.string().min(1).max(5000),
-    resolution: z.enum(['720p']).default('720p'),
-    aspect_ratio: z.enum(['9:16', '16:9']).default('16:9'),
+    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
     duration: z.literal([4, 8, 12]).default(4),
     delete_video: z.boolean().default(true),
     model: z.enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06']).default('sora-2'),
@@ -160,8 +172,8 @@ export const sora2TextToVideoInputSchema = lazySchema((): z.ZodType<Sora2TextToV
 /** Maps the standard video request to {@link Sora2TextToVideoInput} (each key is an input field). */
 export const sora2TextToVideoMappers = {
   prompt: passthrough('prompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['9:16', '16:9']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   duration: durationField({ allowed: [4, 8, 12] }),
 } satisfies FalInputMappers<VideoGenerationRequest, Sora2TextToVideoInput>;
 

@@ -50,6 +50,9 @@ export interface Sora2VideoToVideoRemixOutput {
   spritesheet?: ImageFile;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -81,6 +84,9 @@ export interface ImageFile {
   height?: number;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.

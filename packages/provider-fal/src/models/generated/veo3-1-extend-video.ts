@@ -72,6 +72,9 @@ export interface Veo31ExtendVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -95,14 +98,23 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['7s'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p'] as const;
+
 /** Validates a request body for {@link Veo31ExtendVideoInput}; built on first use. */
 export const veo31ExtendVideoInputSchema = lazySchema((): z.ZodType<Veo31ExtendVideoInput, Veo31ExtendVideoInput> => {
   return z.strictObject({
     prompt: z.string().max(20000),
-    aspect_ratio: z.enum(['auto', '16:9', '9:16']).default('auto'),
-    duration: z.enum(['7s']).default('7s'),
+    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
+    duration: z.enum(DURATION_VALUES).default('7s'),
     negative_prompt: z.string().optional(),
-    resolution: z.enum(['720p']).default('720p'),
+    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
     generate_audio: z.boolean().default(true),
     seed: z.int().optional(),
     auto_fix: z.boolean().default(false),
@@ -113,10 +125,10 @@ export const veo31ExtendVideoInputSchema = lazySchema((): z.ZodType<Veo31ExtendV
 /** Maps the standard video request to {@link Veo31ExtendVideoInput} (each key is an input field). */
 export const veo31ExtendVideoMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16']),
-  duration: durationField({ allowed: ['7s'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['720p']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
   generate_audio: passthrough('generateAudio'),
   seed: passthrough('seed'),
   video_url: mediaField('video', 'video', { required: true }),

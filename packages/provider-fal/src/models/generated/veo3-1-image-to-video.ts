@@ -72,6 +72,9 @@ export interface Veo31ImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -95,15 +98,24 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['4s', '6s', '8s'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p', '1080p', '4k'] as const;
+
 /** Validates a request body for {@link Veo31ImageToVideoInput}; built on first use. */
 export const veo31ImageToVideoInputSchema = lazySchema(
   (): z.ZodType<Veo31ImageToVideoInput, Veo31ImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string().max(20000),
-      aspect_ratio: z.enum(['auto', '16:9', '9:16']).default('auto'),
-      duration: z.enum(['4s', '6s', '8s']).default('8s'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
+      duration: z.enum(DURATION_VALUES).default('8s'),
       negative_prompt: z.string().optional(),
-      resolution: z.enum(['720p', '1080p', '4k']).default('720p'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
       generate_audio: z.boolean().default(true),
       seed: z.int().optional(),
       auto_fix: z.boolean().default(false),
@@ -115,10 +127,10 @@ export const veo31ImageToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link Veo31ImageToVideoInput} (each key is an input field). */
 export const veo31ImageToVideoMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16']),
-  duration: durationField({ allowed: ['4s', '6s', '8s'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
-  resolution: caseInsensitiveEnumField('resolution', ['720p', '1080p', '4k']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
   generate_audio: passthrough('generateAudio'),
   seed: passthrough('seed'),
   image_url: imageField({ roles: ['first_frame'], required: true }),

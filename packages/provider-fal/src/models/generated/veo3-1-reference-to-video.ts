@@ -63,6 +63,9 @@ export interface Veo31ReferenceToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -86,14 +89,23 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['8s'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p', '1080p', '4k'] as const;
+
 /** Validates a request body for {@link Veo31ReferenceToVideoInput}; built on first use. */
 export const veo31ReferenceToVideoInputSchema = lazySchema(
   (): z.ZodType<Veo31ReferenceToVideoInput, Veo31ReferenceToVideoInput> => {
     return z.strictObject({
       prompt: z.string().max(20000),
-      aspect_ratio: z.enum(['16:9', '9:16']).default('16:9'),
-      duration: z.enum(['8s']).default('8s'),
-      resolution: z.enum(['720p', '1080p', '4k']).default('720p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
+      duration: z.enum(DURATION_VALUES).default('8s'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
       generate_audio: z.boolean().default(true),
       auto_fix: z.boolean().default(false),
       image_urls: z.array(z.string()),
@@ -104,9 +116,9 @@ export const veo31ReferenceToVideoInputSchema = lazySchema(
 /** Maps the standard video request to {@link Veo31ReferenceToVideoInput} (each key is an input field). */
 export const veo31ReferenceToVideoMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16']),
-  duration: durationField({ allowed: ['8s'] }),
-  resolution: caseInsensitiveEnumField('resolution', ['720p', '1080p', '4k']),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
   generate_audio: passthrough('generateAudio'),
   image_urls: imageListField({ roles: ['reference', 'asset', 'style'], required: true }),
 } satisfies FalInputMappers<VideoGenerationRequest, Veo31ReferenceToVideoInput>;

@@ -64,6 +64,9 @@ export interface Veo3ImageToVideoOutput {
   video: FalFile;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -87,13 +90,22 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['4s', '6s', '8s'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['720p', '1080p'] as const;
+
 /** Validates a request body for {@link Veo3ImageToVideoInput}; built on first use. */
 export const veo3ImageToVideoInputSchema = lazySchema((): z.ZodType<Veo3ImageToVideoInput, Veo3ImageToVideoInput> => {
   return z.strictObject({
     prompt: z.string().max(20000),
-    aspect_ratio: z.enum(['auto', '16:9', '9:16']).default('auto'),
-    duration: z.enum(['4s', '6s', '8s']).default('8s'),
-    resolution: z.enum(['720p', '1080p']).default('720p'),
+    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
+    duration: z.enum(DURATION_VALUES).default('8s'),
+    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
     generate_audio: z.boolean().default(true),
     auto_fix: z.boolean().default(false),
     image_url: z.string(),
@@ -103,9 +115,9 @@ export const veo3ImageToVideoInputSchema = lazySchema((): z.ZodType<Veo3ImageToV
 /** Maps the standard video request to {@link Veo3ImageToVideoInput} (each key is an input field). */
 export const veo3ImageToVideoMappers = {
   prompt: passthrough('prompt'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16']),
-  duration: durationField({ allowed: ['4s', '6s', '8s'] }),
-  resolution: caseInsensitiveEnumField('resolution', ['720p', '1080p']),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
   generate_audio: passthrough('generateAudio'),
   image_url: imageField({ roles: ['first_frame'], required: true }),
 } satisfies FalInputMappers<VideoGenerationRequest, Veo3ImageToVideoInput>;

@@ -89,6 +89,9 @@ export interface Wan25PreviewImageToVideoOutput {
   actual_prompt?: string;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.
@@ -132,6 +135,12 @@ export interface VideoFile {
   num_frames?: number;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '10'] as const;
+
 /** Validates a request body for {@link Wan25PreviewImageToVideoInput}; built on first use. */
 export const wan25PreviewImageToVideoInputSchema = lazySchema(
   (): z.ZodType<Wan25PreviewImageToVideoInput, Wan25PreviewImageToVideoInput> => {
@@ -139,8 +148,8 @@ export const wan25PreviewImageToVideoInputSchema = lazySchema(
       prompt: z.string().min(1),
       image_url: z.string(),
       audio_url: z.string().optional(),
-      resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
-      duration: z.enum(['5', '10']).default('5'),
+      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().optional(),
       enable_prompt_expansion: z.boolean().default(true),
       seed: z.int().optional(),
@@ -154,8 +163,8 @@ export const wan25PreviewImageToVideoMappers = {
   prompt: passthrough('prompt'),
   image_url: imageField({ roles: ['first_frame'], required: true }),
   audio_url: mediaField('audio', 'audio'),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '720p', '1080p']),
-  duration: durationField({ allowed: ['5', '10'] }),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
   enable_prompt_expansion: passthrough('enhancePrompt'),
   seed: passthrough('seed'),

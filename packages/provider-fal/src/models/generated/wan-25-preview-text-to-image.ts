@@ -71,6 +71,9 @@ export interface Wan25PreviewTextToImageOutput {
   actual_prompt?: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -86,6 +89,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -117,6 +123,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link Wan25PreviewTextToImageInput}; built on first use. */
 export const wan25PreviewTextToImageInputSchema = lazySchema(
   (): z.ZodType<Wan25PreviewTextToImageInput, Wan25PreviewTextToImageInput> => {
@@ -128,12 +144,7 @@ export const wan25PreviewTextToImageInputSchema = lazySchema(
       prompt: z.string().min(1),
       negative_prompt: z.string().optional(),
       num_images: z.int().min(1).max(4).default(1),
-      image_size: z
-        .union([
-          imageSizeSchema,
-          z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-        ])
-        .default('square'),
+      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square'),
       enable_prompt_expansion: z.boolean().default(true),
       seed: z.int().optional(),
       enable_safety_checker: z.boolean().default(true),
@@ -146,11 +157,7 @@ export const wan25PreviewTextToImageMappers = {
   prompt: passthrough('prompt'),
   negative_prompt: passthrough('negativePrompt'),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   seed: passthrough('seed'),
 } satisfies FalInputMappers<ImageGenerationRequest, Wan25PreviewTextToImageInput>;
 

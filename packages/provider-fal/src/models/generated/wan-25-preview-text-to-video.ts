@@ -89,6 +89,9 @@ export interface Wan25PreviewTextToVideoOutput {
   actual_prompt?: string;
 }
 
+/**
+ * fal's `VideoFile` schema.
+ */
 export interface VideoFile {
   /**
    * The URL where the file can be downloaded from.
@@ -132,15 +135,24 @@ export interface VideoFile {
   num_frames?: number;
 }
 
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
+
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '720p', '1080p'] as const;
+
+/** The allowed `duration` values. */
+const DURATION_VALUES = ['5', '10'] as const;
+
 /** Validates a request body for {@link Wan25PreviewTextToVideoInput}; built on first use. */
 export const wan25PreviewTextToVideoInputSchema = lazySchema(
   (): z.ZodType<Wan25PreviewTextToVideoInput, Wan25PreviewTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string().min(1),
       audio_url: z.string().optional(),
-      aspect_ratio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
-      resolution: z.enum(['480p', '720p', '1080p']).default('1080p'),
-      duration: z.enum(['5', '10']).default('5'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
+      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
+      duration: z.enum(DURATION_VALUES).default('5'),
       negative_prompt: z.string().optional(),
       enable_prompt_expansion: z.boolean().default(true),
       seed: z.int().optional(),
@@ -153,9 +165,9 @@ export const wan25PreviewTextToVideoInputSchema = lazySchema(
 export const wan25PreviewTextToVideoMappers = {
   prompt: passthrough('prompt'),
   audio_url: mediaField('audio', 'audio'),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16', '1:1']),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '720p', '1080p']),
-  duration: durationField({ allowed: ['5', '10'] }),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  duration: durationField({ allowed: DURATION_VALUES }),
   negative_prompt: passthrough('negativePrompt'),
   enable_prompt_expansion: passthrough('enhancePrompt'),
   seed: passthrough('seed'),

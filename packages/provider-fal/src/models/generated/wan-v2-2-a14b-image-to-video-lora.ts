@@ -172,6 +172,9 @@ export interface WanV22A14bImageToVideoLoraOutput {
   seed: number;
 }
 
+/**
+ * fal's `LoRAWeight` schema.
+ */
 export interface LoRAWeight {
   /**
    * URL or the path to the LoRA weights.
@@ -196,6 +199,9 @@ export interface LoRAWeight {
   transformer?: 'high' | 'low' | 'both';
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -219,6 +225,12 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '580p', '720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link WanV22A14bImageToVideoLoraInput}; built on first use. */
 export const wanV22A14bImageToVideoLoraInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bImageToVideoLoraInput, WanV22A14bImageToVideoLoraInput> => {
@@ -235,8 +247,8 @@ export const wanV22A14bImageToVideoLoraInputSchema = lazySchema(
       frames_per_second: z.int().min(4).max(60).default(16),
       negative_prompt: z.string().default(''),
       seed: z.int().optional(),
-      resolution: z.enum(['480p', '580p', '720p']).default('720p'),
-      aspect_ratio: z.enum(['auto', '16:9', '9:16', '1:1']).default('auto'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
       num_inference_steps: z.int().min(2).max(40).default(27),
       enable_safety_checker: z.boolean().default(false),
       enable_output_safety_checker: z.boolean().default(false),
@@ -264,8 +276,8 @@ export const wanV22A14bImageToVideoLoraMappers = {
   num_frames: frameCountDurationField({ minFrames: 17, maxFrames: 161, fpsField: 'frames_per_second', defaultFps: 16 }),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '580p', '720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16', '1:1']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   enable_prompt_expansion: passthrough('enhancePrompt'),
   end_image_url: imageField({ roles: ['last_frame'] }),
 } satisfies FalInputMappers<VideoGenerationRequest, WanV22A14bImageToVideoLoraInput>;

@@ -99,6 +99,9 @@ export interface WanV22A14bImageToVideoTurboOutput {
   seed: number;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -122,6 +125,12 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '580p', '720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link WanV22A14bImageToVideoTurboInput}; built on first use. */
 export const wanV22A14bImageToVideoTurboInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bImageToVideoTurboInput, WanV22A14bImageToVideoTurboInput> => {
@@ -129,8 +138,8 @@ export const wanV22A14bImageToVideoTurboInputSchema = lazySchema(
       image_url: z.string(),
       prompt: z.string(),
       seed: z.int().optional(),
-      resolution: z.enum(['480p', '580p', '720p']).default('720p'),
-      aspect_ratio: z.enum(['auto', '16:9', '9:16', '1:1']).default('auto'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
       enable_safety_checker: z.boolean().default(false),
       enable_output_safety_checker: z.boolean().default(false),
       enable_prompt_expansion: z.boolean().default(false),
@@ -147,8 +156,8 @@ export const wanV22A14bImageToVideoTurboMappers = {
   image_url: imageField({ roles: ['first_frame'], required: true }),
   prompt: passthrough('prompt'),
   seed: passthrough('seed'),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '580p', '720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['auto', '16:9', '9:16', '1:1']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   enable_prompt_expansion: passthrough('enhancePrompt'),
   end_image_url: imageField({ roles: ['last_frame'] }),
 } satisfies FalInputMappers<VideoGenerationRequest, WanV22A14bImageToVideoTurboInput>;

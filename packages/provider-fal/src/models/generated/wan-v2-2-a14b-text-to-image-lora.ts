@@ -116,6 +116,9 @@ export interface WanV22A14bTextToImageLoraOutput {
   seed: number;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -131,6 +134,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `LoRAWeight` schema.
+ */
 export interface LoRAWeight {
   /**
    * URL or the path to the LoRA weights.
@@ -155,6 +161,9 @@ export interface LoRAWeight {
   transformer?: 'high' | 'low' | 'both';
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -177,6 +186,16 @@ export interface FalFile {
    */
   file_data?: string;
 }
+
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
 
 /** Validates a request body for {@link WanV22A14bTextToImageLoraInput}; built on first use. */
 export const wanV22A14bTextToImageLoraInputSchema = lazySchema(
@@ -205,12 +224,7 @@ export const wanV22A14bTextToImageLoraInputSchema = lazySchema(
       shift: z.number().min(1).max(10).default(2),
       loras: z.array(loRAWeightSchema).default(() => []),
       reverse_video: z.boolean().default(false),
-      image_size: z
-        .union([
-          imageSizeSchema,
-          z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-        ])
-        .default('square_hd'),
+      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
       image_format: z.enum(['png', 'jpeg']).default('jpeg'),
     });
   },
@@ -221,11 +235,7 @@ export const wanV22A14bTextToImageLoraMappers = {
   prompt: passthrough('prompt'),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, WanV22A14bTextToImageLoraInput>;
 
 /** The media fields of {@link WanV22A14bTextToImageLoraOutput}. */

@@ -98,6 +98,9 @@ export interface WanV22A14bTextToImageOutput {
   seed: number;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -113,6 +116,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -136,6 +142,16 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link WanV22A14bTextToImageInput}; built on first use. */
 export const wanV22A14bTextToImageInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToImageInput, WanV22A14bTextToImageInput> => {
@@ -155,12 +171,7 @@ export const wanV22A14bTextToImageInputSchema = lazySchema(
       guidance_scale: z.number().min(1).max(10).default(3.5),
       guidance_scale_2: z.number().min(1).max(10).default(4),
       shift: z.number().min(1).max(10).default(2),
-      image_size: z
-        .union([
-          imageSizeSchema,
-          z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-        ])
-        .default('square_hd'),
+      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
     });
   },
 );
@@ -170,11 +181,7 @@ export const wanV22A14bTextToImageMappers = {
   prompt: passthrough('prompt'),
   negative_prompt: passthrough('negativePrompt'),
   seed: passthrough('seed'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, WanV22A14bTextToImageInput>;
 
 /** The media fields of {@link WanV22A14bTextToImageOutput}. */

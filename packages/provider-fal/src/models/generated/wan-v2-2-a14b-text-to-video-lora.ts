@@ -164,6 +164,9 @@ export interface WanV22A14bTextToVideoLoraOutput {
   seed: number;
 }
 
+/**
+ * fal's `LoRAWeight` schema.
+ */
 export interface LoRAWeight {
   /**
    * URL or the path to the LoRA weights.
@@ -188,6 +191,9 @@ export interface LoRAWeight {
   transformer?: 'high' | 'low' | 'both';
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -211,6 +217,12 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '580p', '720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link WanV22A14bTextToVideoLoraInput}; built on first use. */
 export const wanV22A14bTextToVideoLoraInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToVideoLoraInput, WanV22A14bTextToVideoLoraInput> => {
@@ -226,8 +238,8 @@ export const wanV22A14bTextToVideoLoraInputSchema = lazySchema(
       num_frames: z.int().min(17).max(161).default(81),
       frames_per_second: z.int().min(4).max(60).default(16),
       seed: z.int().optional(),
-      resolution: z.enum(['480p', '580p', '720p']).default('720p'),
-      aspect_ratio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
       num_inference_steps: z.int().min(2).max(40).default(27),
       enable_safety_checker: z.boolean().default(false),
       enable_output_safety_checker: z.boolean().default(false),
@@ -253,8 +265,8 @@ export const wanV22A14bTextToVideoLoraMappers = {
   negative_prompt: passthrough('negativePrompt'),
   num_frames: frameCountDurationField({ minFrames: 17, maxFrames: 161, fpsField: 'frames_per_second', defaultFps: 16 }),
   seed: passthrough('seed'),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '580p', '720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16', '1:1']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   enable_prompt_expansion: passthrough('enhancePrompt'),
 } satisfies FalInputMappers<VideoGenerationRequest, WanV22A14bTextToVideoLoraInput>;
 

@@ -91,6 +91,9 @@ export interface WanV22A14bTextToVideoTurboOutput {
   seed: number;
 }
 
+/**
+ * fal's `File` schema.
+ */
 export interface FalFile {
   /**
    * The URL where the file can be downloaded from.
@@ -114,14 +117,20 @@ export interface FalFile {
   file_data?: string;
 }
 
+/** The allowed `resolution` values. */
+const RESOLUTION_VALUES = ['480p', '580p', '720p'] as const;
+
+/** The allowed `aspect_ratio` values. */
+const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
+
 /** Validates a request body for {@link WanV22A14bTextToVideoTurboInput}; built on first use. */
 export const wanV22A14bTextToVideoTurboInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToVideoTurboInput, WanV22A14bTextToVideoTurboInput> => {
     return z.strictObject({
       prompt: z.string(),
       seed: z.int().optional(),
-      resolution: z.enum(['480p', '580p', '720p']).default('720p'),
-      aspect_ratio: z.enum(['16:9', '9:16', '1:1']).default('16:9'),
+      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
+      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
       enable_safety_checker: z.boolean().default(false),
       enable_output_safety_checker: z.boolean().default(false),
       enable_prompt_expansion: z.boolean().default(false),
@@ -136,8 +145,8 @@ export const wanV22A14bTextToVideoTurboInputSchema = lazySchema(
 export const wanV22A14bTextToVideoTurboMappers = {
   prompt: passthrough('prompt'),
   seed: passthrough('seed'),
-  resolution: caseInsensitiveEnumField('resolution', ['480p', '580p', '720p']),
-  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ['16:9', '9:16', '1:1']),
+  resolution: caseInsensitiveEnumField('resolution', RESOLUTION_VALUES),
+  aspect_ratio: caseInsensitiveEnumField('aspectRatio', ASPECT_RATIO_VALUES),
   enable_prompt_expansion: passthrough('enhancePrompt'),
 } satisfies FalInputMappers<VideoGenerationRequest, WanV22A14bTextToVideoTurboInput>;
 

@@ -110,6 +110,9 @@ export interface ZImageTurboLoraOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -141,6 +144,9 @@ export interface LoRAInput {
   scale?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -172,6 +178,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link ZImageTurboLoraInput}; built on first use. */
 export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLoraInput, ZImageTurboLoraInput> => {
   const imageSizeSchema = z.strictObject({
@@ -181,12 +197,7 @@ export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLo
   const loRAInputSchema = z.strictObject({ path: z.string(), scale: z.number().min(0).max(4).default(1) });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_inference_steps: z.int().min(1).max(8).default(8),
     seed: z.int().optional(),
     sync_mode: z.boolean().default(false),
@@ -202,11 +213,7 @@ export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLo
 /** Maps the standard image request to {@link ZImageTurboLoraInput} (each key is an input field). */
 export const zImageTurboLoraMappers = {
   prompt: passthrough('prompt'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   seed: passthrough('seed'),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, ZImageTurboLoraInput>;

@@ -104,6 +104,9 @@ export interface ZImageTurboOutput {
   prompt: string;
 }
 
+/**
+ * fal's `ImageSize` schema.
+ */
 export interface ImageSize {
   /**
    * The width of the generated image.
@@ -119,6 +122,9 @@ export interface ImageSize {
   height?: number;
 }
 
+/**
+ * fal's `ImageFile` schema.
+ */
 export interface ImageFile {
   /**
    * The URL where the file can be downloaded from.
@@ -150,6 +156,16 @@ export interface ImageFile {
   height?: number;
 }
 
+/** The allowed `image_size` values. */
+const IMAGE_SIZE_VALUES = [
+  'square_hd',
+  'square',
+  'portrait_4_3',
+  'portrait_16_9',
+  'landscape_4_3',
+  'landscape_16_9',
+] as const;
+
 /** Validates a request body for {@link ZImageTurboInput}; built on first use. */
 export const zImageTurboInputSchema = lazySchema((): z.ZodType<ZImageTurboInput, ZImageTurboInput> => {
   const imageSizeSchema = z.strictObject({
@@ -158,12 +174,7 @@ export const zImageTurboInputSchema = lazySchema((): z.ZodType<ZImageTurboInput,
   });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z
-      .union([
-        imageSizeSchema,
-        z.enum(['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9']),
-      ])
-      .default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_inference_steps: z.int().min(1).max(8).default(8),
     seed: z.int().optional(),
     sync_mode: z.boolean().default(false),
@@ -178,11 +189,7 @@ export const zImageTurboInputSchema = lazySchema((): z.ZodType<ZImageTurboInput,
 /** Maps the standard image request to {@link ZImageTurboInput} (each key is an input field). */
 export const zImageTurboMappers = {
   prompt: passthrough('prompt'),
-  image_size: imageSizeField({
-    presets: ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'],
-    customSize: true,
-    fromAspectRatio: true,
-  }),
+  image_size: imageSizeField({ presets: IMAGE_SIZE_VALUES, customSize: true, fromAspectRatio: true }),
   seed: passthrough('seed'),
   num_images: numberRangeField('n', { min: 1, max: 4, integer: true }),
 } satisfies FalInputMappers<ImageGenerationRequest, ZImageTurboInput>;
