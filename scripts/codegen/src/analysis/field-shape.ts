@@ -1,10 +1,10 @@
 import {
+  componentName,
   declaredTypes,
   nullableAlternatives,
   orderedPropertyNames,
   resolveSchema,
   singleReference,
-  componentName,
   type JsonSchema,
   type SchemaComponents,
 } from '../schema/json-schema';
@@ -17,8 +17,6 @@ export interface FieldShape {
   readonly name: string;
   readonly required: boolean;
   readonly kind: FieldKind;
-  /** Whether `null` is allowed (`anyOf: [X, {type: null}]` or `nullable`). */
-  readonly nullable: boolean;
   /** The field's schema with references and nullability resolved (the first alternative of a union). */
   readonly schema: JsonSchema;
   /** The alternatives of a union field (`kind: 'union'`), each resolved. */
@@ -60,7 +58,6 @@ export function inspectField(name: string, schema: JsonSchema, required: boolean
     return {
       ...base,
       kind: 'unknown',
-      nullable: false,
       schema,
       alternatives: [],
       enumValues: undefined,
@@ -68,7 +65,8 @@ export function inspectField(name: string, schema: JsonSchema, required: boolean
       defaultValue: schema.default,
     };
   }
-  const { alternatives: raw, nullable } = nullableAlternatives(resolved);
+  // `null` alternatives do not change how a field is mapped (absent and null are both left out).
+  const { alternatives: raw } = nullableAlternatives(resolved);
   const alternatives = raw.map((alt) => resolveSchema(alt, components)).filter((alt): alt is JsonSchema => alt !== undefined);
   const [first] = alternatives;
   const single = alternatives.length === 1 && raw.length === 1 && first !== undefined;
@@ -78,7 +76,6 @@ export function inspectField(name: string, schema: JsonSchema, required: boolean
     ...base,
     referenceName: referencedComponent(schema) ?? (raw.length === 1 && raw[0] ? referencedComponent(raw[0]) : undefined),
     kind: single ? kindOf(first) : alternatives.length > 1 ? 'union' : 'unknown',
-    nullable,
     schema: fieldSchema,
     alternatives,
     enumValues,

@@ -1,7 +1,5 @@
-import type { DurationPlan } from './duration-plan';
-import { detectDurationPlan } from './duration-plan';
-import type { FieldShape } from './field-shape';
-import { definedBounds, numericRange } from './field-shape';
+import { detectDurationPlan, type DurationPlan } from './duration-plan';
+import { definedBounds, numericRange, type FieldShape } from './field-shape';
 import { detectImageSizeShape } from './image-size-shape';
 import { detectMediaFields, type MediaFieldPlan, type Modality } from './media-field-roles';
 
@@ -73,16 +71,12 @@ const IMAGE_RULES: readonly ScalarRule[] = [
 
 function scalarMapper(rule: ScalarRule, field: FieldShape): MapperPlan {
   if (field.kind === 'integer' && rule.source !== 'seed') {
-    return { kind: 'number-range', field: field.name, source: rule.source, integer: true, ...definedRange(field) };
+    return { kind: 'number-range', field: field.name, source: rule.source, integer: true, ...definedBounds(numericRange(field.schema)) };
   }
   if (field.enumValues !== undefined && field.enumValues.length > 0) {
     return { kind: 'enum', field: field.name, source: rule.source, allowed: field.enumValues };
   }
   return { kind: 'passthrough', field: field.name, source: rule.source };
-}
-
-function definedRange(field: FieldShape): { min?: number; max?: number } {
-  return definedBounds(numericRange(field.schema));
 }
 
 /**

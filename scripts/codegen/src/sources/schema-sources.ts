@@ -50,7 +50,10 @@ export async function fetchSchema(endpointId: string, baseUrl: string, fetchImpl
   try {
     response = await fetchImpl(url, { headers: { accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
   } catch (error) {
-    throw new SchemaFetchError(`fetching ${url} failed: ${(error as Error).message}`);
+    // undici reports the network reason (DNS, refused…) as the cause of "fetch failed".
+    const cause = (error as Error).cause;
+    const reason = cause instanceof Error ? `${(error as Error).message}: ${cause.message}` : (error as Error).message;
+    throw new SchemaFetchError(`fetching ${url} failed: ${reason}`);
   }
   const text = await response.text();
   if (!response.ok) throw new SchemaFetchError(`fetching ${url} failed: HTTP ${response.status} ${text.slice(0, 200)}`);
