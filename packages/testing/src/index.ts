@@ -1,2 +1,3 @@
 export * from './common/index';
 export * from './fal/index';
+export * from './openai/index';
