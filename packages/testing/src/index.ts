@@ -1,3 +1,4 @@
 export * from './common/index';
 export * from './fal/index';
 export * from './openai/index';
+export * from './stability/index';
