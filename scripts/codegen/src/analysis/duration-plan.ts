@@ -34,7 +34,8 @@ function durationFieldPlan(field: FieldShape): DurationPlan | string {
     if (numbers || texts) return { kind: 'enum', field: field.name, allowed: values as (string | number)[] };
     return `"${field.name}" has values that are not seconds (${JSON.stringify(values)})`;
   }
-  if (field.kind === 'integer') return { kind: 'range', field: field.name, format: 'integer', ...definedBounds(numericRange(field.schema)) };
+  if (field.kind === 'integer')
+    return { kind: 'range', field: field.name, format: 'integer', ...definedBounds(numericRange(field.schema)) };
   if (field.kind === 'number') return { kind: 'decimal-range', field: field.name, ...definedBounds(numericRange(field.schema)) };
   if (field.kind === 'string') {
     // Without an enum, the default or an example shows whether fal writes "8s" or "8".
@@ -52,7 +53,14 @@ function framesPlan(frames: FieldShape, fps: FieldShape): DurationPlan | string 
   }
   if (fps.kind !== 'integer' && fps.kind !== 'number') return `"${fps.name}" is not a number`;
   if (typeof fps.defaultValue !== 'number') return `"${fps.name}" has no default frame rate`;
-  return { kind: 'frames', field: frames.name, minFrames: range.min, maxFrames: range.max, fpsField: fps.name, defaultFps: fps.defaultValue };
+  return {
+    kind: 'frames',
+    field: frames.name,
+    minFrames: range.min,
+    maxFrames: range.max,
+    fpsField: fps.name,
+    defaultFps: fps.defaultValue,
+  };
 }
 
 /**

@@ -69,7 +69,11 @@ describe('analyzeEndpoint', () => {
       falDocument({
         endpointId: 'fal-ai/test/image',
         category: 'text-to-image',
-        input: { prompt: { type: 'string' }, aspect_ratio: { type: 'string', enum: ['1:1'] }, image_size: { type: 'string', enum: PRESETS } },
+        input: {
+          prompt: { type: 'string' },
+          aspect_ratio: { type: 'string', enum: ['1:1'] },
+          image_size: { type: 'string', enum: PRESETS },
+        },
         output: { image: { $ref: '#/components/schemas/File' } },
       }),
     );
@@ -82,17 +86,26 @@ describe('analyzeEndpoint', () => {
 
   it('notes standard fields whose endpoint field has an unexpected shape', () => {
     const analysis = analyzeEndpoint(
-      falDocument({ endpointId: 'fal-ai/test/odd', input: { prompt: { type: 'string' }, resolution: { type: 'integer' }, seed: { type: 'string' } } }),
+      falDocument({
+        endpointId: 'fal-ai/test/odd',
+        input: { prompt: { type: 'string' }, resolution: { type: 'integer' }, seed: { type: 'string' } },
+      }),
     );
     expect(analysis.mapping.mappers).toEqual([{ kind: 'passthrough', field: 'prompt', source: 'prompt' }]);
-    expect(analysis.notes).toEqual(['seed is not mapped: "seed" is string, expected integer or number', 'resolution is not mapped: "resolution" is integer, expected string']);
+    expect(analysis.notes).toEqual([
+      'seed is not mapped: "seed" is string, expected integer or number',
+      'resolution is not mapped: "resolution" is integer, expected string',
+    ]);
   });
 
   it('classifies output media by field name, then by referenced schema', () => {
     const analysis = analyzeEndpoint(
       falDocument({
         endpointId: 'fal-ai/test/sora-like',
-        components: { VideoFile: { type: 'object', properties: { url: { type: 'string' } } }, ImageFile: { type: 'object', properties: { url: { type: 'string' } } } },
+        components: {
+          VideoFile: { type: 'object', properties: { url: { type: 'string' } } },
+          ImageFile: { type: 'object', properties: { url: { type: 'string' } } },
+        },
         input: { prompt: { type: 'string' } },
         output: {
           video: { allOf: [{ $ref: '#/components/schemas/VideoFile' }] },
@@ -108,12 +121,27 @@ describe('analyzeEndpoint', () => {
   });
 
   it('takes a file of unknown kind as the modality when nothing else is', () => {
-    const analysis = analyzeEndpoint(falDocument({ endpointId: 'fal-ai/test/result', input: { prompt: { type: 'string' } }, output: { result: { $ref: '#/components/schemas/File' } } }));
+    const analysis = analyzeEndpoint(
+      falDocument({
+        endpointId: 'fal-ai/test/result',
+        input: { prompt: { type: 'string' } },
+        output: { result: { $ref: '#/components/schemas/File' } },
+      }),
+    );
     expect(analysis.output).toEqual({ video: ['result'] });
   });
 
   it('refuses endpoints that make neither videos nor images', () => {
-    const audio = falDocument({ endpointId: 'fal-ai/test/tts', category: 'text-to-audio', input: { text: { type: 'string' } }, output: { audio: { $ref: '#/components/schemas/File' } } });
-    expect(() => analyzeEndpoint(audio)).toThrow(new UnsupportedEndpointError('fal-ai/test/tts: neither a video nor an image endpoint (category text-to-audio, no video or image in the output)'));
+    const audio = falDocument({
+      endpointId: 'fal-ai/test/tts',
+      category: 'text-to-audio',
+      input: { text: { type: 'string' } },
+      output: { audio: { $ref: '#/components/schemas/File' } },
+    });
+    expect(() => analyzeEndpoint(audio)).toThrow(
+      new UnsupportedEndpointError(
+        'fal-ai/test/tts: neither a video nor an image endpoint (category text-to-audio, no video or image in the output)',
+      ),
+    );
   });
 });

@@ -25,13 +25,16 @@ export class UnsupportedEndpointError extends Error {
 export function analyzeEndpoint(schema: FalEndpointSchema): EndpointAnalysis {
   const { components, endpointId } = schema;
   const input = resolveSchema(components.get(schema.inputName) ?? {}, components);
-  if (!input?.properties) throw new UnsupportedEndpointError(`${endpointId}: the input schema ${schema.inputName} is not an object with properties`);
+  if (!input?.properties)
+    throw new UnsupportedEndpointError(`${endpointId}: the input schema ${schema.inputName} is not an object with properties`);
   const output = resolveSchema(components.get(schema.outputName) ?? {}, components);
   const outputFields = output?.properties ? inspectFields(output, components) : [];
   const media = detectOutputMedia(outputFields, components);
   const modality = detectModality(schema.category, media);
   if (!modality) {
-    throw new UnsupportedEndpointError(`${endpointId}: neither a video nor an image endpoint (category ${schema.category ?? 'none'}, no video or image in the output)`);
+    throw new UnsupportedEndpointError(
+      `${endpointId}: neither a video nor an image endpoint (category ${schema.category ?? 'none'}, no video or image in the output)`,
+    );
   }
   const inputFields = inspectFields(input, components);
   const mapping = buildMappingPlan(inputFields, modality);

@@ -11,7 +11,13 @@ export interface ModelFamily {
 
 /** Keywords that document a schema without changing what it accepts. */
 function isAnnotation(keyword: string): boolean {
-  return keyword === 'title' || keyword === 'description' || keyword === 'examples' || keyword === 'limit_description' || keyword.startsWith('x-');
+  return (
+    keyword === 'title' ||
+    keyword === 'description' ||
+    keyword === 'examples' ||
+    keyword === 'limit_description' ||
+    keyword.startsWith('x-')
+  );
 }
 
 /** A schema with references inlined, annotations dropped and keys sorted, for comparison. */
@@ -23,7 +29,9 @@ function canonical(value: unknown, components: SchemaComponents, stack: readonly
     if (stack.includes(ref)) return { $recursive: stack.length - stack.indexOf(ref) };
     return canonical(components.get(ref) ?? { $dangling: true }, components, [...stack, ref]);
   }
-  const keys = Object.keys(value).filter((k) => !isAnnotation(k)).sort();
+  const keys = Object.keys(value)
+    .filter((k) => !isAnnotation(k))
+    .sort();
   return Object.fromEntries(keys.map((k) => [k, canonical(value[k], components, stack)]));
 }
 

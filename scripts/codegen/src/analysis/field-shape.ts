@@ -33,7 +33,10 @@ export interface FieldShape {
 function kindOf(schema: JsonSchema): FieldKind {
   const types = declaredTypes(schema).filter((t) => t !== 'null');
   const [type] = types;
-  if (types.length === 1 && (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean' || type === 'array' || type === 'object')) {
+  if (
+    types.length === 1 &&
+    (type === 'string' || type === 'integer' || type === 'number' || type === 'boolean' || type === 'array' || type === 'object')
+  ) {
     return type;
   }
   if (types.length === 0 && schema.enum !== undefined) {
@@ -109,6 +112,9 @@ export function numericRange(schema: JsonSchema): { readonly min: number | undef
 }
 
 /** The bounds that exist, as optional properties. */
-export function definedBounds(range: { readonly min: number | undefined; readonly max: number | undefined }): { min?: number; max?: number } {
+export function definedBounds(range: { readonly min: number | undefined; readonly max: number | undefined }): {
+  min?: number;
+  max?: number;
+} {
   return { ...(range.min !== undefined ? { min: range.min } : {}), ...(range.max !== undefined ? { max: range.max } : {}) };
 }

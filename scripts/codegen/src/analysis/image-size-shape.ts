@@ -13,7 +13,9 @@ function isSizeObject(schema: JsonSchema): boolean {
 }
 
 function presetsOf(schema: JsonSchema): string[] {
-  return declaredTypes(schema).includes('string') || schema.enum ? (schema.enum ?? []).filter((v): v is string => typeof v === 'string') : [];
+  return declaredTypes(schema).includes('string') || schema.enum
+    ? (schema.enum ?? []).filter((v): v is string => typeof v === 'string')
+    : [];
 }
 
 /**

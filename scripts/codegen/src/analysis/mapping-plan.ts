@@ -59,7 +59,11 @@ const VIDEO_RULES: readonly ScalarRule[] = [
   { source: 'aspectRatio', targets: ['aspect_ratio'], kinds: ['string'] },
   { source: 'generateAudio', targets: ['generate_audio', 'generate_audio_switch'], kinds: ['boolean'] },
   // Each of these asks fal to rewrite (expand) the prompt with an LLM before generating.
-  { source: 'enhancePrompt', targets: ['enhance_prompt', 'prompt_optimizer', 'enable_prompt_expansion', 'expand_prompt'], kinds: ['boolean'] },
+  {
+    source: 'enhancePrompt',
+    targets: ['enhance_prompt', 'prompt_optimizer', 'enable_prompt_expansion', 'expand_prompt'],
+    kinds: ['boolean'],
+  },
   { source: 'numberOfVideos', targets: ['num_videos'], kinds: ['integer'] },
 ];
 
@@ -104,12 +108,19 @@ export function buildMappingPlan(fields: readonly FieldShape[], modality: Modali
   const imageSize = modality === 'image' ? byName.get('image_size') : undefined;
   if (imageSize) {
     const shape = detectImageSizeShape(imageSize);
-    if (shape) mappers.push({ kind: 'image-size', field: imageSize.name, ...shape, fromAspectRatio: !byName.has('aspect_ratio') && shape.presets.length > 0 });
+    if (shape)
+      mappers.push({
+        kind: 'image-size',
+        field: imageSize.name,
+        ...shape,
+        fromAspectRatio: !byName.has('aspect_ratio') && shape.presets.length > 0,
+      });
     else notes.push(`size/aspectRatio are not mapped: "image_size" has an unsupported shape`);
   }
   const media = detectMediaFields(fields, modality);
   // Schema order reads naturally; image lists go last so single-image fields pick first.
-  const position = (plan: MapperPlan): number => (plan.kind === 'image-list' ? fields.length : 0) + fields.findIndex((f) => f.name === plan.field);
+  const position = (plan: MapperPlan): number =>
+    (plan.kind === 'image-list' ? fields.length : 0) + fields.findIndex((f) => f.name === plan.field);
   const ordered = [...mappers, ...media.plans].sort((a, b) => position(a) - position(b));
   return { mappers: ordered, notes: [...notes, ...media.notes] };
 }

@@ -12,7 +12,14 @@ function detect(properties: Record<string, JsonSchema>, modality: Modality, requ
 describe('detectMediaFields', () => {
   it('maps fal frame fields to first and last frame by name', () => {
     const { plans } = detect(
-      { start_image_url: { type: 'string' }, first_frame_url: { type: 'string' }, first_image_url: { type: 'string' }, end_image_url: { type: 'string' }, last_frame_url: { type: 'string' }, tail_image_url: { type: 'string' } },
+      {
+        start_image_url: { type: 'string' },
+        first_frame_url: { type: 'string' },
+        first_image_url: { type: 'string' },
+        end_image_url: { type: 'string' },
+        last_frame_url: { type: 'string' },
+        tail_image_url: { type: 'string' },
+      },
       'video',
       ['start_image_url'],
     );
@@ -35,7 +42,9 @@ describe('detectMediaFields', () => {
   });
 
   it('reads image_url as the reference (input) image of an image endpoint', () => {
-    expect(detect({ image_url: { type: 'string' } }, 'image').plans).toEqual([{ kind: 'image', field: 'image_url', roles: ['reference'], required: false }]);
+    expect(detect({ image_url: { type: 'string' } }, 'image').plans).toEqual([
+      { kind: 'image', field: 'image_url', roles: ['reference'], required: false },
+    ]);
   });
 
   it('maps image lists to reference, asset and style images with the schema item limits, after single fields', () => {
@@ -61,7 +70,9 @@ describe('detectMediaFields', () => {
       { kind: 'media', field: 'video_url', source: 'video', mediaKind: 'video', required: true },
       { kind: 'media', field: 'audio_url', source: 'audio', mediaKind: 'audio', required: false },
     ]);
-    expect(detect({ mask_url: { type: 'string' } }, 'image').plans).toEqual([{ kind: 'media', field: 'mask_url', source: 'maskImage', mediaKind: 'image', required: false }]);
+    expect(detect({ mask_url: { type: 'string' } }, 'image').plans).toEqual([
+      { kind: 'media', field: 'mask_url', source: 'maskImage', mediaKind: 'image', required: false },
+    ]);
   });
 
   it('notes URL fields with no standard role instead of guessing', () => {

@@ -65,8 +65,10 @@ function listImageRoles(field: FieldShape): readonly ImageRole[] | undefined {
 
 function mediaSource(field: FieldShape, modality: Modality): MediaFieldPlan | undefined {
   const required = field.required;
-  if (modality === 'video' && field.name === 'video_url') return { kind: 'media', field: field.name, source: 'video', mediaKind: 'video', required };
-  if (modality === 'video' && field.name === 'audio_url') return { kind: 'media', field: field.name, source: 'audio', mediaKind: 'audio', required };
+  if (modality === 'video' && field.name === 'video_url')
+    return { kind: 'media', field: field.name, source: 'video', mediaKind: 'video', required };
+  if (modality === 'video' && field.name === 'audio_url')
+    return { kind: 'media', field: field.name, source: 'audio', mediaKind: 'audio', required };
   if (modality === 'image' && (field.name === 'mask_url' || field.name === 'mask_image_url')) {
     return { kind: 'media', field: field.name, source: 'maskImage', mediaKind: 'image', required };
   }

@@ -69,7 +69,10 @@ export function detectModality(category: string | undefined, media: readonly Out
  * Groups the media fields into an {@link OutputSpec}. A file of unknown kind counts as the
  * endpoint's modality when no other field has that kind; otherwise it is left out with a note.
  */
-export function buildOutputSpec(media: readonly OutputMediaField[], modality: Modality): { readonly spec: OutputSpec; readonly notes: readonly string[] } {
+export function buildOutputSpec(
+  media: readonly OutputMediaField[],
+  modality: Modality,
+): { readonly spec: OutputSpec; readonly notes: readonly string[] } {
   const notes: string[] = [];
   const hasModality = media.some((m) => m.kind === modality);
   const spec: { -readonly [K in keyof OutputSpec]?: string[] } = {};

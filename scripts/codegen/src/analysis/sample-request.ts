@@ -1,6 +1,5 @@
 import type { DurationPlan } from './duration-plan';
 import type { EndpointAnalysis } from './endpoint-analysis';
-import type { MapperPlan } from './mapping-plan';
 import { sampleValue } from './sample-value';
 
 /** Test data for one endpoint, derived from its schema and mapping plan. */
@@ -31,7 +30,10 @@ function pickAllowed(allowed: readonly unknown[], preferred: unknown): unknown {
   return usable.includes(preferred) ? preferred : (usable[0] ?? allowed[0]);
 }
 
-function durationSample(plan: DurationPlan, defaultValue: unknown): { readonly value: number; readonly unsupported?: EndpointSample['unsupportedDuration'] } {
+function durationSample(
+  plan: DurationPlan,
+  defaultValue: unknown,
+): { readonly value: number; readonly unsupported?: EndpointSample['unsupportedDuration'] } {
   switch (plan.kind) {
     case 'enum': {
       const allowed = plan.allowed.map(seconds);
@@ -72,10 +74,13 @@ export function buildEndpointSample(analysis: EndpointAnalysis): EndpointSample 
   const addImages = (field: string, role: string, count: number): void => {
     for (let i = 0; i < count; i += 1) imageList.push({ image: `https://example.com/${field}-${i + 1}.png`, type: role });
   };
-  for (const plan of mapping.mappers as readonly MapperPlan[]) {
+  for (const plan of mapping.mappers) {
     switch (plan.kind) {
       case 'passthrough':
-        request[plan.source] = request[plan.source] ?? PASSTHROUGH_SAMPLES[plan.source] ?? sampleValue(inputFields.find((f) => f.name === plan.field)?.schema ?? {}, schema.components);
+        request[plan.source] =
+          request[plan.source] ??
+          PASSTHROUGH_SAMPLES[plan.source] ??
+          sampleValue(inputFields.find((f) => f.name === plan.field)?.schema ?? {}, schema.components);
         break;
       case 'enum': {
         const value = pickAllowed(plan.allowed, fieldDefault(plan.field));

@@ -1,4 +1,12 @@
-import { declaredTypes, isJsonObject, nullableAlternatives, orderedPropertyNames, resolveSchema, type JsonSchema, type SchemaComponents } from '../schema/json-schema';
+import {
+  declaredTypes,
+  isJsonObject,
+  nullableAlternatives,
+  orderedPropertyNames,
+  resolveSchema,
+  type JsonSchema,
+  type SchemaComponents,
+} from '../schema/json-schema';
 import { numericRange } from './field-shape';
 
 const SAMPLE_TEXT = 'example';
@@ -20,7 +28,10 @@ export function sampleValue(schema: JsonSchema, components: SchemaComponents, de
   const [type] = declaredTypes(resolved).filter((t) => t !== 'null');
   switch (type) {
     case 'string':
-      return SAMPLE_TEXT.repeat(Math.ceil((resolved.minLength ?? 1) / SAMPLE_TEXT.length)).slice(0, Math.max(resolved.maxLength ?? SAMPLE_TEXT.length, resolved.minLength ?? 1));
+      return SAMPLE_TEXT.repeat(Math.ceil((resolved.minLength ?? 1) / SAMPLE_TEXT.length)).slice(
+        0,
+        Math.max(resolved.maxLength ?? SAMPLE_TEXT.length, resolved.minLength ?? 1),
+      );
     case 'integer':
     case 'number': {
       const { min, max } = numericRange(resolved);

@@ -65,7 +65,8 @@ export function parseCodegenArgs(argv: readonly string[], env: Readonly<Record<s
   const { values, positionals } = parsed;
   const endpointIds = positionals.filter((arg) => arg !== '--');
   for (const id of [...endpointIds, ...values.remove]) {
-    if (!/^[\w.-]+(\/[\w.-]+)+$/.test(id)) throw new UsageError(`"${id}" is not a fal endpoint id (expected owner/app[/path], e.g. fal-ai/veo3.1)`);
+    if (!/^[\w.-]+(\/[\w.-]+)+$/.test(id))
+      throw new UsageError(`"${id}" is not a fal endpoint id (expected owner/app[/path], e.g. fal-ai/veo3.1)`);
   }
   const options: CodegenOptions = {
     endpointIds,
@@ -78,7 +79,8 @@ export function parseCodegenArgs(argv: readonly string[], env: Readonly<Record<s
     help: values.help,
   };
   const adds = options.endpointIds.length + options.schemaFiles.length + (options.all ? 1 : 0);
-  if (options.check && (adds > 0 || options.remove.length > 0)) throw new UsageError('--check takes no endpoints: it checks every generated endpoint');
+  if (options.check && (adds > 0 || options.remove.length > 0))
+    throw new UsageError('--check takes no endpoints: it checks every generated endpoint');
   if (!options.help && !options.check && adds === 0 && options.remove.length === 0) {
     throw new UsageError('nothing to do: give endpoint ids, --schema, --all, --remove or --check');
   }

@@ -66,7 +66,12 @@ export async function generateFiles(
       if (familyNotes.length > 0) notes.set(family.members.map((m) => m.schema.endpointId).join(', '), familyNotes);
       for (const member of family.members) {
         const id = member.schema.endpointId;
-        entries.push({ endpointId: id, module: familyNames.module, model: familyNames.models.get(id) ?? '', inputType: familyNames.inputType });
+        entries.push({
+          endpointId: id,
+          module: familyNames.module,
+          model: familyNames.models.get(id) ?? '',
+          inputType: familyNames.inputType,
+        });
       }
     }),
   );

@@ -21,7 +21,11 @@ const ODD_SHAPES = [
   falDocument({
     endpointId: 'fal-ai/odd/video',
     components: {
-      Node: { type: 'object', properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } }, required: ['label'] },
+      Node: {
+        type: 'object',
+        properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } },
+        required: ['label'],
+      },
       Base: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'] },
       Extra: { type: 'object', properties: { b: { type: 'integer', default: 1 } } },
     },
@@ -84,8 +88,13 @@ describe('generated code', () => {
   it('type-checks for every schema shape, under the repository settings', { timeout: 60_000 }, async () => {
     const models = join(workDir, 'src', 'models');
     await mkdir(models, { recursive: true });
-    for (const entry of SUPPORT) await cp(join(MODELS_SOURCE, entry), join(models, entry), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
-    const layout = { generatedDir: join(models, 'generated'), registryFile: join(models, 'registry.ts'), endpointParamsFile: join(models, 'fal-endpoint-params.ts') };
+    for (const entry of SUPPORT)
+      await cp(join(MODELS_SOURCE, entry), join(models, entry), { recursive: true, filter: (path) => !path.endsWith('.test.ts') });
+    const layout = {
+      generatedDir: join(models, 'generated'),
+      registryFile: join(models, 'registry.ts'),
+      endpointParamsFile: join(models, 'fal-endpoint-params.ts'),
+    };
     const generated = await generateFiles(ODD_SHAPES, layout, {
       registry: `import type { FalModelDefinition } from './fal-model-definition';\nexport const falModels: Readonly<Record<string, FalModelDefinition>> = {};\n`,
       endpointParams: 'export interface FalEndpointParams {}\n',
@@ -112,7 +121,9 @@ describe('generated code', () => {
       },
     });
     project.addSourceFilesAtPaths(modules.map(([path]) => path));
-    const diagnostics = project.getPreEmitDiagnostics().map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${project.formatDiagnosticsWithColorAndContext([d])}`);
+    const diagnostics = project
+      .getPreEmitDiagnostics()
+      .map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${project.formatDiagnosticsWithColorAndContext([d])}`);
     expect(diagnostics).toEqual([]);
     expect(generated.files.get(layout.registryFile)).toContain(`'fal-ai/odd/video': oddVideoModel`);
   });

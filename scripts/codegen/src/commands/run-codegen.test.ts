@@ -33,7 +33,8 @@ afterEach(() => workspace.remove());
 const run = (args: string[], overrides: Parameters<TempWorkspace['environment']>[0] = {}): Promise<number> =>
   runCodegen(parseCodegenArgs(args, overrides.env ?? {}), workspace.environment(overrides));
 
-const generatedFiles = async (): Promise<string[]> => (existsSync(workspace.generatedDir) ? (await readdir(workspace.generatedDir)).sort() : []);
+const generatedFiles = async (): Promise<string[]> =>
+  existsSync(workspace.generatedDir) ? (await readdir(workspace.generatedDir)).sort() : [];
 const registry = (): Promise<string> => readFile(join(workspace.packageDir, 'src', 'models', 'registry.ts'), 'utf8');
 
 describe('runCodegen', () => {
@@ -66,7 +67,10 @@ describe('runCodegen', () => {
     await run(['--all', '--schema-dir', workspace.schemaDir]);
     await workspace.storeSchema({ ...FLUX, input: { ...FLUX.input, num_images: { type: 'integer', minimum: 1, maximum: 8 } } });
     expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(1);
-    expect(workspace.lines.slice(-2)).toEqual(['  changed packages/provider-fal/src/models/generated/flux9.test.ts', '  changed packages/provider-fal/src/models/generated/flux9.ts']);
+    expect(workspace.lines.slice(-2)).toEqual([
+      '  changed packages/provider-fal/src/models/generated/flux9.test.ts',
+      '  changed packages/provider-fal/src/models/generated/flux9.ts',
+    ]);
   });
 
   it('--check skips without a schema directory, unless CI=true', async () => {
@@ -102,7 +106,9 @@ describe('runCodegen', () => {
     expect(await run(['--schema', 'flux9.json'])).toBe(0);
     expect(await run(['fal-ai/veo9', '--schema-dir', 'schemas'])).toBe(0);
     expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
-    await expect(run(['fal-ai/missing', '--schema-dir', 'schemas'])).rejects.toThrow(`fal-ai/missing: no stored schema in ${workspace.schemaDir}`);
+    await expect(run(['fal-ai/missing', '--schema-dir', 'schemas'])).rejects.toThrow(
+      `fal-ai/missing: no stored schema in ${workspace.schemaDir}`,
+    );
   });
 
   describe('fetching from a schema server', () => {
@@ -127,8 +133,17 @@ describe('runCodegen', () => {
 
     it('fetches named endpoints from --base-url (or FAL_OPENAPI_BASE_URL)', async () => {
       expect(await run(['fal-ai/veo9', '--base-url', baseUrl], { fetch: globalThis.fetch })).toBe(0);
-      expect(await run(['fal-ai/flux9'], { fetch: globalThis.fetch, env: { FAL_OPENAPI_BASE_URL: baseUrl, TARASH_CONTRACTS_DIR: join(workspace.root, 'none') } })).toBe(0);
-      expect(requests).toEqual(['/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fveo9', '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fflux9', '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fveo9']);
+      expect(
+        await run(['fal-ai/flux9'], {
+          fetch: globalThis.fetch,
+          env: { FAL_OPENAPI_BASE_URL: baseUrl, TARASH_CONTRACTS_DIR: join(workspace.root, 'none') },
+        }),
+      ).toBe(0);
+      expect(requests).toEqual([
+        '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fveo9',
+        '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fflux9',
+        '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fveo9',
+      ]);
       expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
       expect(await readFile(join(workspace.generatedDir, 'veo9.ts'), 'utf8')).toContain(
         '//   fal-ai/veo9: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo9 (stored as fal-ai__veo9.json), sha256 ',
@@ -167,8 +182,15 @@ describe('runCodegen', () => {
   });
 
   it('refuses an endpoint it cannot generate, writing nothing', async () => {
-    await workspace.storeSchema({ endpointId: 'fal-ai/tts', category: 'text-to-audio', input: { text: { type: 'string' } }, output: { audio: { $ref: '#/components/schemas/File' } } });
-    await expect(run(['fal-ai/tts', '--schema-dir', workspace.schemaDir])).rejects.toThrow('cannot generate:\n  fal-ai/tts: neither a video nor an image endpoint');
+    await workspace.storeSchema({
+      endpointId: 'fal-ai/tts',
+      category: 'text-to-audio',
+      input: { text: { type: 'string' } },
+      output: { audio: { $ref: '#/components/schemas/File' } },
+    });
+    await expect(run(['fal-ai/tts', '--schema-dir', workspace.schemaDir])).rejects.toThrow(
+      'cannot generate:\n  fal-ai/tts: neither a video nor an image endpoint',
+    );
     expect(await generatedFiles()).toEqual([]);
   });
 });

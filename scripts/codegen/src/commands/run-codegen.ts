@@ -78,7 +78,8 @@ async function targetSchemas(registered: readonly string[], sources: Sources): P
   const namedIds = options.endpointIds.filter((id) => !byId.has(id));
   for (const schema of await mapConcurrently(namedIds, FETCH_CONCURRENCY, (id) => named(id, sources))) byId.set(schema.endpointId, schema);
   const others = registered.filter((id) => !byId.has(id));
-  for (const schema of await mapConcurrently(others, FETCH_CONCURRENCY, (id) => storedOrFetched(id, sources))) byId.set(schema.endpointId, schema);
+  for (const schema of await mapConcurrently(others, FETCH_CONCURRENCY, (id) => storedOrFetched(id, sources)))
+    byId.set(schema.endpointId, schema);
   for (const id of options.remove) byId.delete(id);
   return [...byId.values()].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
 }
@@ -103,7 +104,8 @@ export async function runCodegen(options: CodegenOptions, environment: CodegenEn
   const started = performance.now();
   const { log } = environment;
   const layout = providerFalLayout(environment.packageDir);
-  const schemaDir = options.schemaDir === undefined ? defaultSchemaDir(environment.repoRoot, environment.env) : resolve(environment.cwd, options.schemaDir);
+  const schemaDir =
+    options.schemaDir === undefined ? defaultSchemaDir(environment.repoRoot, environment.env) : resolve(environment.cwd, options.schemaDir);
   const current = await readCurrent(layout);
   const registered = registeredEndpointIds(current.registry);
   const sources: Sources = { options, environment, schemaDir };
@@ -122,13 +124,18 @@ export async function runCodegen(options: CodegenOptions, environment: CodegenEn
       log(`codegen --check: ${generated.endpointCount} endpoints in ${generated.moduleCount} modules are up to date (${seconds} s)`);
       return 0;
     }
-    log(`codegen --check: ${drift.length} file(s) differ from a fresh generation; run pnpm codegen --all (or the command that added them):`);
+    log(
+      `codegen --check: ${drift.length} file(s) differ from a fresh generation; run pnpm codegen --all (or the command that added them):`,
+    );
     for (const { path, reason } of drift) log(`  ${reason.padEnd(7)} ${show(path)}`);
     return 1;
   }
   printNotes(generated, log);
   const written = await writeGeneratedTree(generated.files, layout.generatedDir);
-  for (const { path, reason } of written) log(`${reason === 'stale' ? 'removed' : reason === 'missing' ? 'created' : 'updated'} ${show(path)}`);
-  log(`codegen: ${generated.endpointCount} endpoints in ${generated.moduleCount} modules, ${written.length} file(s) changed (${seconds} s)`);
+  for (const { path, reason } of written)
+    log(`${reason === 'stale' ? 'removed' : reason === 'missing' ? 'created' : 'updated'} ${show(path)}`);
+  log(
+    `codegen: ${generated.endpointCount} endpoints in ${generated.moduleCount} modules, ${written.length} file(s) changed (${seconds} s)`,
+  );
   return 0;
 }

@@ -1,7 +1,26 @@
 /** Global names a generated type must not shadow (fal calls its file schema `File`). */
 const RESERVED_TYPE_NAMES = new Set([
-  'Array', 'Blob', 'Boolean', 'Date', 'Error', 'File', 'Function', 'Headers', 'Image', 'Map', 'Number',
-  'Object', 'Partial', 'Promise', 'Record', 'Request', 'Response', 'Set', 'String', 'Symbol', 'URL',
+  'Array',
+  'Blob',
+  'Boolean',
+  'Date',
+  'Error',
+  'File',
+  'Function',
+  'Headers',
+  'Image',
+  'Map',
+  'Number',
+  'Object',
+  'Partial',
+  'Promise',
+  'Record',
+  'Request',
+  'Response',
+  'Set',
+  'String',
+  'Symbol',
+  'URL',
 ]);
 
 /** `veo3.1/fast` → `Veo31Fast`, `fal-ai_flux-2-klein_LoRAInput` → `FalAiFlux2KleinLoRAInput`. */

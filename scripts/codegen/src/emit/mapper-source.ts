@@ -3,8 +3,7 @@ import type { MapperPlan } from '../analysis/mapping-plan';
 
 /** Where a mapper function comes from: core's toolkit or a fal-specific mapper module. */
 export type MapperImport =
-  | { readonly from: '@tarash/core'; readonly name: string }
-  | { readonly from: `../mappers/${string}`; readonly name: string };
+  { readonly from: '@tarash/core'; readonly name: string } | { readonly from: `../mappers/${string}`; readonly name: string };
 
 /** A mapper call as source, with the import it needs. */
 export interface MapperSource {
@@ -30,7 +29,10 @@ function durationSource(plan: DurationPlan, literal: ValueWriter): MapperSource 
     case 'enum':
       return { code: `durationField(${options({ allowed: plan.allowed }, literal)})`, imports: [core('durationField')] };
     case 'range':
-      return { code: `durationField(${options({ format: plan.format, min: plan.min, max: plan.max }, literal)})`, imports: [core('durationField')] };
+      return {
+        code: `durationField(${options({ format: plan.format, min: plan.min, max: plan.max }, literal)})`,
+        imports: [core('durationField')],
+      };
     case 'decimal-range':
       return {
         code: `numberRangeField('durationSeconds', ${options({ min: plan.min, max: plan.max }, literal)})`,
@@ -67,7 +69,10 @@ export function mapperSource(plan: MapperPlan, literal: ValueWriter = json): Map
         imports: [falMapper('imageSizeField', 'image-size-field')],
       };
     case 'image':
-      return { code: `imageField(${options({ roles: plan.roles, required: plan.required || undefined }, literal)})`, imports: [core('imageField')] };
+      return {
+        code: `imageField(${options({ roles: plan.roles, required: plan.required || undefined }, literal)})`,
+        imports: [core('imageField')],
+      };
     case 'image-list':
       return {
         code: `imageListField(${options({ roles: plan.roles, required: plan.required || undefined, min: plan.min, max: plan.max }, literal)})`,

@@ -1,11 +1,11 @@
 import type { ModelFamily } from '../analysis/family-grouping';
-import { ZodSourceEmitter } from './zod-source';
+import type { MapperPlan } from '../analysis/mapping-plan';
 import { generatedBanner } from './banner';
 import type { FamilyNames } from './family-names';
 import { camelCase } from './identifiers';
-import type { MapperPlan } from '../analysis/mapping-plan';
 import { mapperSource, type MapperImport } from './mapper-source';
 import { emitTypeDeclarations } from './typescript-types';
+import { ZodSourceEmitter } from './zod-source';
 
 /** A generated module's source (unformatted) and what the generator should report about it. */
 export interface EmittedModule {
@@ -26,7 +26,14 @@ interface SharedValueList {
 function sharedValueLists(plans: readonly MapperPlan[]): Map<string, SharedValueList> {
   const lists = new Map<string, SharedValueList>();
   for (const plan of plans) {
-    const values = plan.kind === 'enum' ? plan.allowed : plan.kind === 'duration' && plan.plan.kind === 'enum' ? plan.plan.allowed : plan.kind === 'image-size' ? plan.presets : [];
+    const values =
+      plan.kind === 'enum'
+        ? plan.allowed
+        : plan.kind === 'duration' && plan.plan.kind === 'enum'
+          ? plan.plan.allowed
+          : plan.kind === 'image-size'
+            ? plan.presets
+            : [];
     const key = literal(values);
     if (values.length === 0 || !values.every((v) => typeof v === 'string') || lists.has(key)) continue;
     lists.set(key, { name: `${plan.field.replace(/[^A-Za-z0-9]+/g, '_').toUpperCase()}_VALUES`, field: plan.field, values: key });
@@ -90,7 +97,10 @@ export async function emitModelModule(family: ModelFamily, names: FamilyNames): 
   });
   const source = [
     generatedBanner(members.map((m) => m.schema)),
-    ...importLines(mappers.flatMap((m) => m.imports), requestType),
+    ...importLines(
+      mappers.flatMap((m) => m.imports),
+      requestType,
+    ),
     '',
     types,
     ...[...shared.values()].map((list) => `/** The allowed \`${list.field}\` values. */\nconst ${list.name} = ${list.values} as const;\n`),

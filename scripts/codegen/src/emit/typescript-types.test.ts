@@ -13,7 +13,11 @@ describe('emitTypeDeclarations', () => {
           'x-fal-order-properties': ['prompt', 'image_size'],
           required: ['prompt'],
           properties: {
-            image_size: { anyOf: [{ $ref: '#/components/schemas/ImageSize' }, { type: 'string', enum: ['square_hd'] }], default: 'square_hd', title: 'Image Size' },
+            image_size: {
+              anyOf: [{ $ref: '#/components/schemas/ImageSize' }, { type: 'string', enum: ['square_hd'] }],
+              default: 'square_hd',
+              title: 'Image Size',
+            },
             prompt: { type: 'string', title: 'Prompt', description: 'What to draw.' },
             points: { type: 'array', items: { $ref: '#/components/schemas/TrackPoint' } },
           },

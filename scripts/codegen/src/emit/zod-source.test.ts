@@ -17,7 +17,10 @@ function build(source: ZodSource): z.ZodType {
 
 const IMAGE_SIZE: JsonSchema = {
   type: 'object',
-  properties: { width: { type: 'integer', exclusiveMinimum: 0, maximum: 14142, default: 512 }, height: { type: 'integer', exclusiveMinimum: 0, maximum: 14142, default: 512 } },
+  properties: {
+    width: { type: 'integer', exclusiveMinimum: 0, maximum: 14142, default: 512 },
+    height: { type: 'integer', exclusiveMinimum: 0, maximum: 14142, default: 512 },
+  },
 };
 
 describe('ZodSourceEmitter', () => {
@@ -52,11 +55,22 @@ describe('ZodSourceEmitter', () => {
   it('writes fal image_size unions (preset or {width, height}), nullable anyOf and LoRA lists', () => {
     const source = emit({
       ImageSize: IMAGE_SIZE,
-      LoRAInput: { type: 'object', properties: { path: { type: 'string' }, scale: { type: 'number', minimum: 0, maximum: 4, default: 1 } }, required: ['path'] },
+      LoRAInput: {
+        type: 'object',
+        properties: { path: { type: 'string' }, scale: { type: 'number', minimum: 0, maximum: 4, default: 1 } },
+        required: ['path'],
+      },
       Input: {
         type: 'object',
         properties: {
-          image_size: { anyOf: [{ $ref: '#/components/schemas/ImageSize' }, { type: 'string', enum: ['square_hd', 'landscape_16_9'] }, { type: 'null' }], default: 'square_hd' },
+          image_size: {
+            anyOf: [
+              { $ref: '#/components/schemas/ImageSize' },
+              { type: 'string', enum: ['square_hd', 'landscape_16_9'] },
+              { type: 'null' },
+            ],
+            default: 'square_hd',
+          },
           seed: { anyOf: [{ type: 'integer' }, { type: 'null' }] },
           loras: { type: 'array', items: { $ref: '#/components/schemas/LoRAInput' }, default: [] },
         },
@@ -76,7 +90,9 @@ describe('ZodSourceEmitter', () => {
   });
 
   it('gives each parse its own copy of an object default', () => {
-    const schema = build(emit({ Input: { type: 'object', properties: { loras: { type: 'array', items: { type: 'string' }, default: [] } } } }));
+    const schema = build(
+      emit({ Input: { type: 'object', properties: { loras: { type: 'array', items: { type: 'string' }, default: [] } } } }),
+    );
     const first = schema.parse({}) as { loras: string[] };
     first.loras.push('mutated');
     expect(schema.parse({})).toEqual({ loras: [] });
@@ -88,7 +104,10 @@ describe('ZodSourceEmitter', () => {
       Extra: { type: 'object', properties: { b: { type: 'integer' } } },
       Input: {
         type: 'object',
-        properties: { wrapped: { allOf: [{ $ref: '#/components/schemas/Base' }], description: 'x' }, merged: { allOf: [{ $ref: '#/components/schemas/Base' }, { $ref: '#/components/schemas/Extra' }] } },
+        properties: {
+          wrapped: { allOf: [{ $ref: '#/components/schemas/Base' }], description: 'x' },
+          merged: { allOf: [{ $ref: '#/components/schemas/Base' }, { $ref: '#/components/schemas/Extra' }] },
+        },
       },
     });
     expect(source.root).toContain('"wrapped": BaseSchema.optional()');
@@ -124,15 +143,25 @@ describe('ZodSourceEmitter', () => {
   });
 
   it('degrades a dangling reference to unknown, with a warning', () => {
-    const source = emit({ Input: { type: 'object', properties: { points: { type: 'array', items: { $ref: '#/components/schemas/TrackPoint' } } } } });
+    const source = emit({
+      Input: { type: 'object', properties: { points: { type: 'array', items: { $ref: '#/components/schemas/TrackPoint' } } } },
+    });
     expect(source.root).toContain('z.array(z.unknown())');
     expect(source.warnings).toEqual(['Input.points[]: dangling reference #/components/schemas/TrackPoint; accepted as unknown']);
     expect(build(source).safeParse({ points: [{ x: 1 }] }).success).toBe(true);
   });
 
   it('reports validation keywords it does not enforce and unknown types', () => {
-    const source = emit({ Input: { type: 'object', properties: { tags: { type: 'array', items: { type: 'string' }, uniqueItems: true }, blob: { type: 'file' } } } });
-    expect(source.warnings).toEqual(['Input.tags: "uniqueItems" is not enforced by the zod schema', 'Input.blob: unknown type "file"; accepted as unknown']);
+    const source = emit({
+      Input: {
+        type: 'object',
+        properties: { tags: { type: 'array', items: { type: 'string' }, uniqueItems: true }, blob: { type: 'file' } },
+      },
+    });
+    expect(source.warnings).toEqual([
+      'Input.tags: "uniqueItems" is not enforced by the zod schema',
+      'Input.blob: unknown type "file"; accepted as unknown',
+    ]);
   });
 
   it('leaves out a default the schema itself rejects, with a warning', () => {
@@ -146,12 +175,18 @@ describe('ZodSourceEmitter', () => {
       Node: { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/components/schemas/Node' } } } },
       Input: { type: 'object', properties: { tree: { $ref: '#/components/schemas/Node' } } },
     });
-    expect(source.declarations).toEqual(['const NodeSchema: z.ZodType<Node, Node> = z.strictObject({ "children": z.array(z.lazy(() => NodeSchema)).optional() });']);
+    expect(source.declarations).toEqual([
+      'const NodeSchema: z.ZodType<Node, Node> = z.strictObject({ "children": z.array(z.lazy(() => NodeSchema)).optional() });',
+    ]);
     expect(build(source).safeParse({ tree: { children: [{ children: [] }] } }).success).toBe(true);
   });
 
   it('uses a shared constant for an enum the mapping also lists', () => {
-    const source = emit({ Input: { type: 'object', properties: { resolution: { type: 'string', enum: ['720p', '1080p'] } } } }, 'Input', new Map([['["720p","1080p"]', 'RESOLUTION_VALUES']]));
+    const source = emit(
+      { Input: { type: 'object', properties: { resolution: { type: 'string', enum: ['720p', '1080p'] } } } },
+      'Input',
+      new Map([['["720p","1080p"]', 'RESOLUTION_VALUES']]),
+    );
     expect(source.root).toBe('z.strictObject({ "resolution": z.enum(RESOLUTION_VALUES).optional() })');
   });
 });

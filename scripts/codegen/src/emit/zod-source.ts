@@ -11,9 +11,22 @@ import { schemaClosure } from '../schema/schema-closure';
 
 /** JSON Schema validation keywords the emitter does not enforce (they are reported, then ignored). */
 const UNENFORCED_KEYWORDS = [
-  'not', 'if', 'then', 'else', 'patternProperties', 'propertyNames', 'dependencies', 'dependentRequired',
-  'dependentSchemas', 'contains', 'uniqueItems', 'prefixItems', 'minProperties', 'maxProperties',
-  'unevaluatedProperties', 'unevaluatedItems',
+  'not',
+  'if',
+  'then',
+  'else',
+  'patternProperties',
+  'propertyNames',
+  'dependencies',
+  'dependentRequired',
+  'dependentSchemas',
+  'contains',
+  'uniqueItems',
+  'prefixItems',
+  'minProperties',
+  'maxProperties',
+  'unevaluatedProperties',
+  'unevaluatedItems',
 ];
 
 /** How emitted code names things. */
@@ -168,7 +181,8 @@ export class ZodSourceEmitter {
       this.warnings.push(`${path}: empty enum; accepted as unknown`);
       return 'z.unknown()';
     }
-    if (concrete.every((v) => typeof v === 'string')) return `z.enum(${this.naming.sharedEnums?.get(literal(concrete)) ?? literal(concrete)})${nullable}`;
+    if (concrete.every((v) => typeof v === 'string'))
+      return `z.enum(${this.naming.sharedEnums?.get(literal(concrete)) ?? literal(concrete)})${nullable}`;
     return `z.literal(${literal(concrete)})${nullable}`;
   }
 

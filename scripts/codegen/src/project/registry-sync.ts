@@ -14,7 +14,11 @@ export interface RegistryEntry {
 const GENERATED_PREFIX = './generated/';
 
 function parse(text: string, fileName: string): SourceFile {
-  const project = new Project({ useInMemoryFileSystem: true, skipAddingFilesFromTsConfig: true, manipulationSettings: { quoteKind: QuoteKind.Single } });
+  const project = new Project({
+    useInMemoryFileSystem: true,
+    skipAddingFilesFromTsConfig: true,
+    manipulationSettings: { quoteKind: QuoteKind.Single },
+  });
   return project.createSourceFile(fileName, text);
 }
 
@@ -32,11 +36,20 @@ function propertyKey(name: string): string {
   return /^'.*'$|^".*"$/.test(name) ? name.slice(1, -1) : name;
 }
 
-function addImports(file: SourceFile, entries: readonly RegistryEntry[], name: (entry: RegistryEntry) => string, isTypeOnly: boolean): void {
+function addImports(
+  file: SourceFile,
+  entries: readonly RegistryEntry[],
+  name: (entry: RegistryEntry) => string,
+  isTypeOnly: boolean,
+): void {
   const byModule = new Map<string, Set<string>>();
   for (const entry of entries) byModule.set(entry.module, (byModule.get(entry.module) ?? new Set()).add(name(entry)));
   for (const module of [...byModule.keys()].sort()) {
-    file.addImportDeclaration({ isTypeOnly, moduleSpecifier: `${GENERATED_PREFIX}${module}`, namedImports: [...(byModule.get(module) ?? [])].sort() });
+    file.addImportDeclaration({
+      isTypeOnly,
+      moduleSpecifier: `${GENERATED_PREFIX}${module}`,
+      namedImports: [...(byModule.get(module) ?? [])].sort(),
+    });
   }
 }
 
@@ -50,7 +63,8 @@ function separateImports(file: SourceFile): void {
   if (!gap.includes('\n\n')) file.insertText(last.getEnd(), '\n');
 }
 
-const sortById = (entries: readonly RegistryEntry[]): RegistryEntry[] => [...entries].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
+const sortById = (entries: readonly RegistryEntry[]): RegistryEntry[] =>
+  [...entries].sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
 
 /** The endpoint ids of `falModels` that the generator owns (their values come from `./generated/`). */
 export function registeredEndpointIds(registryText: string): string[] {
@@ -59,7 +73,9 @@ export function registeredEndpointIds(registryText: string): string[] {
   const object = file.getVariableDeclarationOrThrow('falModels').getInitializerIfKindOrThrow(SyntaxKind.ObjectLiteralExpression);
   return object
     .getProperties()
-    .flatMap((p) => (p.isKind(SyntaxKind.PropertyAssignment) && owned.has(p.getInitializer()?.getText() ?? '') ? [propertyKey(p.getName())] : []));
+    .flatMap((p) =>
+      p.isKind(SyntaxKind.PropertyAssignment) && owned.has(p.getInitializer()?.getText() ?? '') ? [propertyKey(p.getName())] : [],
+    );
 }
 
 /**

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { componentName, isJsonObject, type JsonSchema, type SchemaComponents } from './json-schema';
 
-/** Where a schema document was read from, for banners and messages. */
+/** Where a schema document was read from, for messages. */
 export type SchemaOrigin = { readonly kind: 'file'; readonly path: string } | { readonly kind: 'url'; readonly url: string };
 
 /** One fal endpoint's OpenAPI document, reduced to what code generation needs. */
@@ -18,7 +18,6 @@ export interface FalEndpointSchema {
   readonly components: SchemaComponents;
   /** sha256 (hex) of the document's bytes, as read. */
   readonly sha256: string;
-  readonly origin: SchemaOrigin;
 }
 
 /** A document that is not a fal queue OpenAPI document, with the reason. */
@@ -101,7 +100,7 @@ export function parseFalOpenApiDocument(text: string, origin: SchemaOrigin, expe
   const inputName = bodySchemaName(jsonBodySchema(submit['requestBody']), 'EndpointInput', components, 'input', endpointId);
   const outputName = bodySchemaName(jsonBodySchema(responses['200']), 'EndpointOutput', components, 'output', endpointId);
   const category = typeof metadata['category'] === 'string' ? metadata['category'] : undefined;
-  return { endpointId, category, inputName, outputName, components, sha256: sha256Hex(text), origin };
+  return { endpointId, category, inputName, outputName, components, sha256: sha256Hex(text) };
 }
 
 /** File name of an endpoint's stored schema: the id with `/` replaced by `__`, plus `.json`. */

@@ -23,7 +23,11 @@ export function falDocumentText(spec: FalDocumentSpec): string {
   const json = (schema: JsonSchema): unknown => ({ content: { 'application/json': { schema } } });
   return JSON.stringify({
     openapi: '3.0.4',
-    info: { title: `Queue OpenAPI for ${id}`, version: '1.0.0', 'x-fal-metadata': { endpointId: id, category: spec.category ?? 'text-to-video' } },
+    info: {
+      title: `Queue OpenAPI for ${id}`,
+      version: '1.0.0',
+      'x-fal-metadata': { endpointId: id, category: spec.category ?? 'text-to-video' },
+    },
     components: {
       schemas: {
         File: FILE,

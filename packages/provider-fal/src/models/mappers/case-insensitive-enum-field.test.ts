@@ -4,7 +4,10 @@ import { caseInsensitiveEnumField } from './case-insensitive-enum-field';
 
 const mappers: FieldMappers<VideoGenerationRequest> = { resolution: caseInsensitiveEnumField('resolution', ['512P', '768P']) };
 const map = (resolution?: string): Record<string, unknown> =>
-  mapRequest<VideoGenerationRequest>({ prompt: 'p', ...(resolution ? { resolution } : {}) }, mappers, { provider: 'fal', model: 'fal-ai/hailuo' }).body;
+  mapRequest<VideoGenerationRequest>({ prompt: 'p', ...(resolution ? { resolution } : {}) }, mappers, {
+    provider: 'fal',
+    model: 'fal-ai/hailuo',
+  }).body;
 
 describe('caseInsensitiveEnumField', () => {
   it("sends a value in the endpoint's case, whatever case it was given in", () => {

@@ -5,7 +5,11 @@ import { frameCountDurationField } from './frame-count-duration-field';
 const WAN = { minFrames: 17, maxFrames: 161, fpsField: 'frames_per_second', defaultFps: 16 };
 
 function map(request: Partial<VideoGenerationRequest>): Record<string, unknown> {
-  return mapRequest<VideoGenerationRequest>({ prompt: 'p', ...request }, { num_frames: frameCountDurationField(WAN) }, { provider: 'fal', model: 'fal-ai/wan' }).body;
+  return mapRequest<VideoGenerationRequest>(
+    { prompt: 'p', ...request },
+    { num_frames: frameCountDurationField(WAN) },
+    { provider: 'fal', model: 'fal-ai/wan' },
+  ).body;
 }
 
 describe('frameCountDurationField', () => {
@@ -24,7 +28,9 @@ describe('frameCountDurationField', () => {
     expect(() => map({ durationSeconds: 11 })).toThrow(
       'durationSeconds = 11: fal fal-ai/wan takes 1 to 10 seconds at 16 frames per second (17 to 161 frames; set extraParams.frames_per_second for another rate)',
     );
-    expect(() => map({ durationSeconds: 7, extraParams: { frames_per_second: 24 } })).toThrow('takes 0.67 to 6.67 seconds at 24 frames per second');
+    expect(() => map({ durationSeconds: 7, extraParams: { frames_per_second: 24 } })).toThrow(
+      'takes 0.67 to 6.67 seconds at 24 frames per second',
+    );
   });
 
   it('leaves the field out without a duration', () => {

@@ -5,7 +5,10 @@ import { imageSizeField, type ImageSizeFieldOptions } from './image-size-field';
 const PRESETS = ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landscape_4_3', 'landscape_16_9'];
 const BOTH: ImageSizeFieldOptions = { presets: PRESETS, customSize: true, fromAspectRatio: true };
 
-function map(request: Partial<ImageGenerationRequest>, options: ImageSizeFieldOptions = BOTH): { body: Record<string, unknown>; warnings: string[] } {
+function map(
+  request: Partial<ImageGenerationRequest>,
+  options: ImageSizeFieldOptions = BOTH,
+): { body: Record<string, unknown>; warnings: string[] } {
   const mappers = { prompt: passthrough<ImageGenerationRequest, 'prompt'>('prompt'), image_size: imageSizeField(options) };
   return mapRequest<ImageGenerationRequest>({ prompt: 'p', ...request }, mappers, { provider: 'fal', model: 'fal-ai/flux/dev' });
 }

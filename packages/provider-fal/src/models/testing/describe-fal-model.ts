@@ -76,12 +76,15 @@ export function describeFalModel(model: FalModelDefinition, sample: FalModelSamp
         expect(result.error?.issues ?? []).toEqual([]);
       });
 
-      it.skipIf(skipStored)(`maps the ${label} to a body fal's stored OpenAPI schema accepts${skipStored ? ` (skipped: ${unavailable})` : ''}`, async () => {
-        if (unavailable !== undefined) throw new Error(`CI=true but the stored fal schema is unavailable: ${unavailable}`);
-        const validate = compileStoredInputSchema(model.endpointId);
-        validate(await wireBody(model, request));
-        expect(validate.errors ?? []).toEqual([]);
-      });
+      it.skipIf(skipStored)(
+        `maps the ${label} to a body fal's stored OpenAPI schema accepts${skipStored ? ` (skipped: ${unavailable})` : ''}`,
+        async () => {
+          if (unavailable !== undefined) throw new Error(`CI=true but the stored fal schema is unavailable: ${unavailable}`);
+          const validate = compileStoredInputSchema(model.endpointId);
+          validate(await wireBody(model, request));
+          expect(validate.errors ?? []).toEqual([]);
+        },
+      );
     });
 
     it('rejects fields the endpoint does not have', async () => {
