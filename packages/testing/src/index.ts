@@ -1,4 +1,5 @@
 export * from './common/index';
 export * from './fal/index';
+export * from './google/index';
 export * from './openai/index';
 export * from './stability/index';

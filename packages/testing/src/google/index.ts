@@ -1,0 +1,13 @@
+export { GoogleFakeServer, startGoogleServer } from './google-server';
+export type { GoogleServerOptions, GoogleOperationInfo } from './google-server';
+export { FAKE_GOOGLE_API_KEY, FAKE_GOOGLE_ACCESS_TOKEN } from './google-credentials';
+export { GOOGLE_PHASES } from './google-phases';
+export type { GooglePhase } from './google-phases';
+export { DEFAULT_GOOGLE_MODELS } from './google-models';
+export type { GoogleApi, GoogleModelFamily } from './google-models';
+export { GOOGLE_RPC_CODES, googleBadRequest, googleErrorBody, googleErrorInfo, googleRetryInfo } from './google-status';
+export type { GoogleRpcStatus } from './google-status';
+export { PREDICT_LONG_RUNNING_RESPONSE, RAI_FILTERED_REASON, VERTEX_VIDEO_RESPONSE } from './google-veo-operation';
+export type { GoogleVideoDelivery } from './google-veo-operation';
+export { IMAGEN_FILTERED_REASON } from './google-imagen';
+export { IMAGE_OUTPUT_TOKENS } from './google-gemini-image';
