@@ -25,6 +25,7 @@ export const USAGE = `Usage: pnpm codegen [options] [endpoint-id ...]
 
 Generates typed, validated fal endpoint mappings into packages/provider-fal/src/models/generated/.
 
+  pnpm codegen                          regenerate every generated endpoint (after a generator change)
   pnpm codegen fal-ai/veo3.1            add an endpoint (schema fetched from fal)
   pnpm codegen --schema ./x.json        add the endpoint described by a stored schema (offline)
   pnpm codegen --schema-dir DIR ID...   add endpoints whose schemas are stored in DIR (offline)
@@ -81,8 +82,5 @@ export function parseCodegenArgs(argv: readonly string[], env: Readonly<Record<s
   const adds = options.endpointIds.length + options.schemaFiles.length + (options.all ? 1 : 0);
   if (options.check && (adds > 0 || options.remove.length > 0))
     throw new UsageError('--check takes no endpoints: it checks every generated endpoint');
-  if (!options.help && !options.check && adds === 0 && options.remove.length === 0) {
-    throw new UsageError('nothing to do: give endpoint ids, --schema, --all, --remove or --check');
-  }
   return options;
 }

@@ -56,21 +56,25 @@ describe('runCodegen', () => {
     workspace.lines.length = 0;
     expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(1);
     expect(workspace.lines).toEqual([
-      expect.stringMatching(/^codegen --check: 3 file\(s\) differ/),
+      'codegen --check: 3 file(s) differ from a fresh generation; run pnpm codegen to regenerate them:',
       '  changed packages/provider-fal/src/models/generated/flux9.test.ts',
       '  changed packages/provider-fal/src/models/generated/veo9.ts',
       '  stale   packages/provider-fal/src/models/generated/old-model.ts',
     ]);
   });
 
-  it('--check notices a schema that changed since generation', async () => {
-    await run(['--all', '--schema-dir', workspace.schemaDir]);
+  it('--check notices a schema that changed since generation, and a run without arguments regenerates', async () => {
+    await run(['fal-ai/flux9', 'fal-ai/veo9', '--schema-dir', workspace.schemaDir]);
     await workspace.storeSchema({ ...FLUX, input: { ...FLUX.input, num_images: { type: 'integer', minimum: 1, maximum: 8 } } });
+    workspace.lines.length = 0;
     expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(1);
-    expect(workspace.lines.slice(-2)).toEqual([
+    expect(workspace.lines.slice(1)).toEqual([
       '  changed packages/provider-fal/src/models/generated/flux9.test.ts',
       '  changed packages/provider-fal/src/models/generated/flux9.ts',
     ]);
+    expect(await run(['--schema-dir', workspace.schemaDir])).toBe(0);
+    expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
+    expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(0);
   });
 
   it('--check skips without a schema directory, unless CI=true', async () => {

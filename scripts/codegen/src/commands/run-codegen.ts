@@ -98,7 +98,7 @@ async function readCurrent(layout: ProviderFalLayout): Promise<{ registry: strin
 /**
  * Runs `pnpm codegen`. Every run regenerates the complete set of endpoints (families may
  * regroup when one is added or removed), then writes the difference (`--check`: reports it).
- * Returns the process exit code.
+ * Without arguments it regenerates the endpoints already generated. Returns the exit code.
  */
 export async function runCodegen(options: CodegenOptions, environment: CodegenEnvironment): Promise<number> {
   const started = performance.now();
@@ -124,9 +124,7 @@ export async function runCodegen(options: CodegenOptions, environment: CodegenEn
       log(`codegen --check: ${generated.endpointCount} endpoints in ${generated.moduleCount} modules are up to date (${seconds} s)`);
       return 0;
     }
-    log(
-      `codegen --check: ${drift.length} file(s) differ from a fresh generation; run pnpm codegen --all (or the command that added them):`,
-    );
+    log(`codegen --check: ${drift.length} file(s) differ from a fresh generation; run pnpm codegen to regenerate them:`);
     for (const { path, reason } of drift) log(`  ${reason.padEnd(7)} ${show(path)}`);
     return 1;
   }
