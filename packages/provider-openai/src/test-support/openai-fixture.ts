@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { createGateway, type GenerationConfig } from '@tarash/core';
+import { FAKE_AZURE_OPENAI_KEY, FAKE_OPENAI_KEY, startOpenAIServer, type OpenAIFakeServer, type OpenAIServerOptions } from '@tarash/testing/openai';
+import { azureOpenaiProvider } from '../azure-openai-provider';
+import { openaiProvider } from '../openai-provider';
+import type { OpenAIProviderOptions } from '../provider-options';
+
+/**
+ * The shared contracts folder (`TARASH_CONTRACTS_DIR`, else `<repo>/../shared/contracts`).
+ * Without it the fake server runs without contract validation and the tests say so; on CI
+ * (`CI=true`) a missing folder fails the run, so contract checks never silently stop.
+ */
+export function contractsDir(): string | undefined {
+  const dir = process.env.TARASH_CONTRACTS_DIR ?? fileURLToPath(new URL('../../../../../shared/contracts', import.meta.url));
+  if (existsSync(dir)) return dir;
+  if (process.env.CI === 'true') throw new Error(`The shared contracts folder ${dir} does not exist; CI must validate request bodies against it (set TARASH_CONTRACTS_DIR).`);
+  console.warn(`The shared contracts folder ${dir} does not exist (set TARASH_CONTRACTS_DIR); request bodies are not checked against the OpenAPI document.`);
+  return undefined;
+}
+
+/** Fast retries and polls for tests. */
+export const fastTiming = { pollIntervalMs: 5, backoff: { initialDelayMs: 5, maxDelayMs: 20 } } as const;
+
+/** A fake OpenAI server (validating bodies against the stored contract when present) and a gateway with both plugins. */
+export async function openaiFixture(serverOptions: OpenAIServerOptions = {}, providerOptions: OpenAIProviderOptions = {}) {
+  const dir = contractsDir();
+  const server: OpenAIFakeServer = await startOpenAIServer({ ...(dir ? { contractsDir: dir } : {}), ...serverOptions });
+  const gateway = createGateway({ providers: [openaiProvider(providerOptions), azureOpenaiProvider(providerOptions)] });
+  return {
+    server,
+    gateway,
+    /** An `openai` config pointed at the fake server. */
+    openai: (model: string, extra: Partial<GenerationConfig> = {}): GenerationConfig => ({
+      provider: 'openai',
+      model,
+      apiKey: FAKE_OPENAI_KEY,
+      baseUrl: `${server.url}/v1`,
+      ...fastTiming,
+      ...extra,
+    }),
+    /** An `azure` config pointed at the fake server. */
+    azure: (model: string, providerConfig: Record<string, unknown> = {}, extra: Partial<GenerationConfig> = {}): GenerationConfig => ({
+      provider: 'azure',
+      model,
+      apiKey: FAKE_AZURE_OPENAI_KEY,
+      providerConfig: { endpoint: server.url, ...providerConfig },
+      ...fastTiming,
+      ...extra,
+    }),
+    /** Fails when any request body broke the stored OpenAPI document; then stops the server. */
+    async close(): Promise<void> {
+      const violations = server.contractViolations();
+      await server.close();
+      if (violations.length > 0) throw new Error(`Request bodies broke the OpenAI contract: ${JSON.stringify(violations, null, 2)}`);
+    },
+  };
+}
+
+/** The fixture type. */
+export type OpenAIFixture = Awaited<ReturnType<typeof openaiFixture>>;
