@@ -1,0 +1,13 @@
+export { ReplicateFakeServer, startReplicateServer, FAKE_REPLICATE_TOKEN } from './replicate-server';
+export type { ReplicateServerOptions, ReplicatePredictionInfo } from './replicate-server';
+export { REPLICATE_PHASES, NSFW_ERROR, tqdmLine, predictionBody, ReplicatePrediction } from './replicate-prediction';
+export type { ReplicatePhase, PredictionStatus, WebhookEvent } from './replicate-prediction';
+export { fakeVersionId } from './replicate-model-catalog';
+export type { ReplicateModel, ReplicateModelSpec, ReplicateMediaKind } from './replicate-model-catalog';
+export { ReplicateMediaOutput, replicateMediaOutput } from './replicate-output';
+export type { ReplicateMediaOutputOptions, ReplicateOutputShape } from './replicate-output';
+export { PROBLEM_JSON, problemReply, throttledFault } from './replicate-problem';
+export type { ReplicateInvalidField } from './replicate-problem';
+export { ReplicateWebhookSigner } from './replicate-webhooks';
+export type { ReplicateWebhookDelivery } from './replicate-webhooks';
+export type { ReplicateFile } from './replicate-files';
