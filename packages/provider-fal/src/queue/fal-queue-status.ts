@@ -1,0 +1,76 @@
+import { HTTPError, type CallContext, type ErrorPhase, type JobStatusSnapshot } from '@tarash/core';
+import { z } from 'zod';
+
+/** A queue status body (status endpoint and each SSE event), as far as the SDK reads it. */
+export const falQueueStatusSchema = z.looseObject({
+  status: z.enum(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']),
+  queue_position: z.number().int().nonnegative().nullish(),
+  logs: z.array(z.unknown()).nullish(),
+  error: z.string().nullish(),
+  error_type: z.string().nullish(),
+});
+
+/** A parsed queue status. */
+export type FalQueueStatus = z.infer<typeof falQueueStatusSchema>;
+
+/** A body fal answered with but the SDK cannot read: retryable, like malformed JSON. */
+export function unreadableFalBody(context: CallContext, phase: ErrorPhase, what: string, raw: unknown, requestId?: string): HTTPError {
+  return new HTTPError({
+    provider: context.provider,
+    model: context.model,
+    phase,
+    statusCode: 200,
+    isRetryable: true,
+    jobMayExist: phase === 'submit',
+    message: `fal sent ${what} during ${phase}: ${JSON.stringify(raw)?.slice(0, 200)}`,
+    rawResponse: raw,
+    ...(requestId !== undefined ? { requestId } : {}),
+  });
+}
+
+/** Reads a status body (already parsed JSON); anything else is a retryable protocol error. */
+export function parseFalQueueStatus(raw: unknown, context: CallContext, requestId: string): FalQueueStatus {
+  const parsed = falQueueStatusSchema.safeParse(raw);
+  if (!parsed.success) throw unreadableFalBody(context, 'status', 'an unreadable queue status', raw, requestId);
+  return parsed.data;
+}
+
+interface FalLogEntry {
+  readonly message: string;
+  readonly timestamp?: string;
+}
+
+function logEntries(status: FalQueueStatus): FalLogEntry[] {
+  return (status.logs ?? []).flatMap((entry) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { message, timestamp } = entry as Record<string, unknown>;
+    return typeof message === 'string' ? [{ message, ...(typeof timestamp === 'string' ? { timestamp } : {}) }] : [];
+  });
+}
+
+/**
+ * Turns the non-terminal statuses of one job into progress snapshots: queue position while
+ * queued, new log lines while running. fal's status endpoint repeats every log line on each
+ * poll and its stream may send them once or again, so lines already reported are dropped.
+ */
+export class FalProgressTracker {
+  readonly #seen = new Set<string>();
+
+  /** The snapshot of an `IN_QUEUE` or `IN_PROGRESS` status. */
+  snapshot<TResult>(status: FalQueueStatus): JobStatusSnapshot<TResult> {
+    const logs = logEntries(status)
+      .filter((entry) => {
+        const key = `${entry.timestamp ?? ''}\u0000${entry.message}`;
+        if (this.#seen.has(key)) return false;
+        this.#seen.add(key);
+        return true;
+      })
+      .map((entry) => entry.message);
+    return {
+      status: status.status === 'IN_QUEUE' ? 'queued' : 'processing',
+      ...(status.queue_position !== undefined && status.queue_position !== null ? { queuePosition: status.queue_position } : {}),
+      ...(logs.length > 0 ? { logs } : {}),
+      rawResponse: status,
+    };
+  }
+}

@@ -1,0 +1,79 @@
+import { existsSync } from 'node:fs';
+import { createGateway, type Gateway, type GenerationConfig, type ProviderVideoResult } from '@tarash/core';
+import { FAKE_FAL_KEY, startFalServer, type FalFakeServer, type FalServerOptions } from '@tarash/testing/fal';
+import { falProvider, type FalProviderOptions } from '../../src/index';
+import { contractsDir } from '../../src/models/testing/stored-fal-schema';
+
+/**
+ * The shared contracts folder (`$TARASH_CONTRACTS_DIR`, else `<repo>/../shared/contracts`), or
+ * undefined with a message when a user's clone has none. On CI (`CI=true`) its absence fails.
+ */
+function sharedContracts(): { readonly dir: string | undefined; readonly missing: string } {
+  const dir = contractsDir();
+  if (existsSync(dir)) return { dir, missing: '' };
+  const missing = `the shared contracts folder ${dir} does not exist (set TARASH_CONTRACTS_DIR)`;
+  if (process.env['CI'] === 'true') throw new Error(`CI=true but ${missing}; CI must run the contract tests`);
+  console.warn(`Skipping the fal tests that need the stored contracts: ${missing}.`);
+  return { dir: undefined, missing };
+}
+
+/** The stored fal contracts the fake validates bodies with; `dir` is undefined when absent (tests that need them skip). */
+export const contracts = sharedContracts();
+
+/** A fake fal server, a gateway with the fal plugin, and configs pointing at the server. */
+export interface FalHarness {
+  readonly fal: FalFakeServer;
+  readonly gateway: Gateway;
+  /** Fallback results served by the `backup` provider, counted. */
+  readonly backup: { calls: number };
+  /** A fal config for `model` on the fake server (fast polling and backoff), with `extra` over it. */
+  config(model: string, extra?: Partial<GenerationConfig>): GenerationConfig;
+  close(): Promise<void>;
+}
+
+/** The video a `backup` fallback returns. */
+export const BACKUP_VIDEO = 'https://backup.example/video.mp4';
+
+/**
+ * Starts a fake fal server (validating with the stored contracts when present) and a gateway
+ * with `falProvider(providerOptions)` and a `backup` custom provider for fallback tests.
+ */
+export async function startFalHarness(serverOptions: FalServerOptions = {}, providerOptions: FalProviderOptions = {}): Promise<FalHarness> {
+  const fal = await startFalServer({ ...(contracts.dir ? { contractsDir: contracts.dir } : {}), ...serverOptions });
+  const gateway = createGateway({ providers: [falProvider(providerOptions)] });
+  const backup = { calls: 0 };
+  gateway.registerProvider('backup', {
+    generateVideo: async (): Promise<ProviderVideoResult> => {
+      backup.calls++;
+      return { requestId: `backup-${backup.calls}`, video: BACKUP_VIDEO, rawResponse: {} };
+    },
+  });
+  return {
+    fal,
+    gateway,
+    backup,
+    config: (model, extra = {}) => ({
+      provider: 'fal',
+      model,
+      apiKey: FAKE_FAL_KEY,
+      baseUrl: fal.url,
+      pollIntervalMs: 5,
+      backoff: { initialDelayMs: 1, maxDelayMs: 5 },
+      ...extra,
+    }),
+    close: () => fal.close(),
+  };
+}
+
+/** A fallback config to the `backup` provider. */
+export const backupConfig: GenerationConfig = { provider: 'backup', model: 'backup-video' };
+
+/** The rejection of a promise that must reject. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
