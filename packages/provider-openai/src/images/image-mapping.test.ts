@@ -1,22 +1,14 @@
-import { ValidationError, type ImageGenerationRequest, type PrepareContext } from '@tarash/core';
+import type { ImageGenerationRequest, PrepareContext } from '@tarash/core';
 import { describe, expect, it } from 'vitest';
+import { prepareContext, validationError } from '../test-support/captured-errors';
 import { azureFlavor, openaiFlavor } from '../transport/api-target';
 import { prepareImageRequest } from './image-mapping';
 
-const context = (model: string, extra: Partial<PrepareContext> = {}): PrepareContext => ({ provider: 'openai', model, modality: 'image', providerConfig: {}, strict: false, ...extra });
+const context = (model: string, extra: Partial<PrepareContext> = {}): PrepareContext => prepareContext(model, 'image', extra);
 
 function prepare(model: string, request: Omit<ImageGenerationRequest, 'prompt'>, extra: Partial<PrepareContext> = {}) {
-  return prepareImageRequest({ prompt: 'a lake', ...request }, context(model, extra), openaiFlavor);
-}
-
-function validationError(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
+  const prepared = prepareImageRequest({ prompt: 'a lake', ...request }, context(model, extra), openaiFlavor);
+  return { ...prepared, body: prepared.body as Record<string, unknown> };
 }
 
 describe('image request mapping', () => {

@@ -1,7 +1,8 @@
 import { ContentModerationError, HTTPError, ValidationError, imageGenerationResponseSchema } from '@tarash/core';
 import { FAKE_OPENAI_KEY, openaiErrorBody, openaiRateLimitFault } from '@tarash/testing/openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openaiFixture, type OpenAIFixture } from '../test-support/openai-fixture';
+import { rejection } from '../test-support/captured-errors';
+import { contractsDir, openaiFixture, type OpenAIFixture } from '../test-support/openai-fixture';
 
 let fx: OpenAIFixture;
 
@@ -14,15 +15,6 @@ afterEach(async () => {
 });
 
 const lastBody = (phase: 'image-generate' | 'image-edit') => fx.server.requests({ phase }).at(-1)?.body;
-
-async function rejection(promise: Promise<unknown>): Promise<Error> {
-  try {
-    await promise;
-  } catch (error) {
-    return error as Error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('OpenAI images through the orchestrator', () => {
   it('sends the mapped gpt-image body, returns bytes typed by output_format and records token usage', async () => {
@@ -203,5 +195,13 @@ describe('OpenAI images through the orchestrator', () => {
   it('sends OpenAI-Organization and OpenAI-Project from providerConfig', async () => {
     await fx.gateway.generateImage(fx.openai('gpt-image-1', { providerConfig: { organization: 'org-1', project: 'proj-1' } }), { prompt: 'x' });
     expect(fx.server.requests({ phase: 'image-generate' })[0]?.headers).toMatchObject({ 'openai-organization': 'org-1', 'openai-project': 'proj-1', authorization: '[REDACTED]' });
+  });
+
+  it.skipIf(!contractsDir())('has every body checked against the stored OpenAPI document (a bad extraParams value is refused on the wire)', async () => {
+    expect(fx.server.validatesContracts).toBe(true);
+    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1'), { prompt: 'x', extraParams: { user: 42 } }));
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error).toMatchObject({ field: 'user', statusCode: 400 });
+    expect(fx.takeViolations().map((v) => v.issues.map((i) => i.path.join('.')))).toEqual([['user']]);
   });
 });

@@ -27,6 +27,7 @@ export async function openaiFixture(serverOptions: OpenAIServerOptions = {}, pro
   const dir = contractsDir();
   const server: OpenAIFakeServer = await startOpenAIServer({ ...(dir ? { contractsDir: dir } : {}), ...serverOptions });
   const gateway = createGateway({ providers: [openaiProvider(providerOptions), azureOpenaiProvider(providerOptions)] });
+  let acknowledged = 0;
   return {
     server,
     gateway,
@@ -48,9 +49,15 @@ export async function openaiFixture(serverOptions: OpenAIServerOptions = {}, pro
       ...fastTiming,
       ...extra,
     }),
-    /** Fails when any request body broke the stored OpenAPI document; then stops the server. */
+    /** The contract violations since the last call, which {@link close} then accepts (for tests that provoke one). */
+    takeViolations() {
+      const violations = server.contractViolations().slice(acknowledged);
+      acknowledged += violations.length;
+      return violations;
+    },
+    /** Fails when a request body broke the stored OpenAPI document (and no test took it); then stops the server. */
     async close(): Promise<void> {
-      const violations = server.contractViolations();
+      const violations = server.contractViolations().slice(acknowledged);
       await server.close();
       if (violations.length > 0) throw new Error(`Request bodies broke the OpenAI contract: ${JSON.stringify(violations, null, 2)}`);
     },
