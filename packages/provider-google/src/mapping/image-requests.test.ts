@@ -97,7 +97,7 @@ describe('Gemini image request mapping', () => {
 
   it('uses size only for the ratio on Gemini 2.x image models, and reports n > 1', () => {
     const prepared = prepare('gemini-2.5-flash-image', { prompt: 'x', size: '1536x1024', n: 2 });
-    expect(prepared.body.generationConfig).toEqual({ responseModalities: ['TEXT', 'IMAGE'], imageConfig: { aspectRatio: '3:2' } });
+    expect(prepared.body).toHaveProperty('generationConfig', { responseModalities: ['TEXT', 'IMAGE'], imageConfig: { aspectRatio: '3:2' } });
     expect(prepared.warnings).toEqual([
       'size 1536x1024: gemini-2.5-flash-image makes images of about 1024 px; only the aspect ratio 3:2 was sent',
       'n (2): gemini-2.5-flash-image makes one image per request; one was asked for',
