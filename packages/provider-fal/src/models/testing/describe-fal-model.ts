@@ -90,7 +90,8 @@ export function describeFalModel(model: FalModelDefinition, sample: FalModelSamp
     it('rejects fields the endpoint does not have', async () => {
       const [request = {}] = sample.requests;
       const body = { ...(await wireBody(model, request)), not_a_fal_field: true };
-      expect(model.inputSchema().safeParse(body).success).toBe(false);
+      const issues = model.inputSchema().safeParse(body).error?.issues ?? [];
+      expect(issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['not_a_fal_field'] })]);
     });
 
     const unsupported = sample.unsupportedDuration;
