@@ -16,7 +16,7 @@ import { azureFlavor } from './transport/api-target';
  * `config.model` names the OpenAI model behind the deployment (`gpt-image-1`, `sora-2`…): it
  * decides the validation rules.
  *
- * @deprecated for video only: Sora 2 and the Videos API shut down on 2026-09-24.
+ * **Video is deprecated:** Sora 2 and the Videos API shut down on 2026-09-24.
  */
 export function azureOpenaiProvider(options: OpenAIProviderOptions = {}): ProviderPlugin {
   return openaiPlugin(azureFlavor, options);

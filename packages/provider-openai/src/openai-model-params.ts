@@ -37,9 +37,14 @@ export interface OpenAIModelParams {
   readonly 'gpt-image-2': GptImageParams;
   readonly 'dall-e-3': DallEParams;
   readonly 'dall-e-2': DallEParams;
+  /** @deprecated Sora 2 and the Videos API shut down on 2026-09-24. */
   readonly 'sora-2': SoraParams;
+  /** @deprecated Sora 2 and the Videos API shut down on 2026-09-24. */
   readonly 'sora-2-pro': SoraParams;
+  /** @deprecated Sora 2 and the Videos API shut down on 2026-09-24. */
   readonly 'sora-2-2025-10-06': SoraParams;
+  /** @deprecated Sora 2 and the Videos API shut down on 2026-09-24. */
   readonly 'sora-2-pro-2025-10-06': SoraParams;
+  /** @deprecated Sora 2 and the Videos API shut down on 2026-09-24. */
   readonly 'sora-2-2025-12-08': SoraParams;
 }

@@ -16,8 +16,9 @@ import { openaiFlavor } from './transport/api-target';
  * const { images } = await generateImage({ provider: 'openai', model: 'gpt-image-1' }, { prompt: 'a lake', aspectRatio: '3:2' });
  * ```
  *
- * @deprecated for video only: OpenAI shuts Sora 2 and the Videos API down on 2026-09-24; after
- * that, video calls fail with a non-retryable error saying so. Images are unaffected.
+ * **Video is deprecated:** OpenAI shuts Sora 2 and the Videos API down on 2026-09-24; after
+ * that, video calls fail with a non-retryable error saying so. Images are unaffected (the
+ * video-only exports — `SORA_MODELS`, `SoraParams`, `VideoDelivery` — carry `@deprecated`).
  */
 export function openaiProvider(options: OpenAIProviderOptions = {}): ProviderPlugin {
   return openaiPlugin(openaiFlavor, options);

@@ -183,8 +183,11 @@ describe('OpenAI images through the orchestrator', () => {
     expect(fx.server.requests({ phase: 'image-generate' }).map((r) => r.status)).toEqual([503, 200]);
   });
 
-  it('stops at a 401 and never shows the key', async () => {
-    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1', { apiKey: 'sk-wrong-secret-value' }), { prompt: 'x' }));
+  it('stops at a 401 and never shows the key (error, logs, recordings)', async () => {
+    const logs: unknown[] = [];
+    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1', { apiKey: 'sk-wrong-secret-value' }), { prompt: 'x' }, { logger: (event) => void logs.push(event) }));
+    expect(logs.length).toBeGreaterThan(0);
+    expect(JSON.stringify(logs)).not.toContain('sk-wrong-secret-value');
     expect(error).toBeInstanceOf(HTTPError);
     expect(error).toMatchObject({ statusCode: 401, isRetryable: false });
     expect(JSON.stringify(error)).not.toContain('sk-wrong-secret-value');
@@ -203,5 +206,13 @@ describe('OpenAI images through the orchestrator', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'user', statusCode: 400 });
     expect(fx.takeViolations().map((v) => v.issues.map((i) => i.path.join('.')))).toEqual([['user']]);
+  });
+
+  it('runs the real validation and mapping in mock mode without calling OpenAI', async () => {
+    const response = await fx.gateway.generateImage(fx.openai('gpt-image-1', { mock: { enabled: true, seed: 1 } }), { prompt: 'x', seed: 2 });
+    expect(response.isMock).toBe(true);
+    expect(response.warnings).toEqual(['seed (2) was not sent: not supported by openai gpt-image-1']);
+    await expect(fx.gateway.generateImage(fx.openai('dall-e-3', { mock: { enabled: true } }), { prompt: 'x', n: 3 })).rejects.toBeInstanceOf(ValidationError);
+    expect(fx.server.countRequests()).toBe(0);
   });
 });

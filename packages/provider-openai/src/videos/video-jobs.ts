@@ -18,7 +18,10 @@ import { appendFields, mediaPart } from '../transport/media-part';
 import { aspectRatioOf, isVideoResource, videoSnapshot, type VideoResource } from './video-resource';
 import { videosApiError } from './videos-api-error';
 
-/** How `generateVideo` hands over the finished video. */
+/**
+ * How `generateVideo` hands over the finished video.
+ * @deprecated Sora 2 and the Videos API shut down on 2026-09-24.
+ */
 export type VideoDelivery =
   /** Download `GET /videos/{id}/content` and return `{ data, mediaType: 'video/mp4' }` (default). */
   | 'bytes'

@@ -4,7 +4,10 @@ export interface OrientedSizes {
   readonly portrait: string;
 }
 
-/** What one Sora model accepts (spec enums, `wire.md` §3.2). */
+/**
+ * What one Sora model accepts (spec enums, `wire.md` §3.2).
+ * @deprecated Sora 2 and the Videos API shut down on 2026-09-24.
+ */
 export interface SoraModelRules {
   /** `seconds` values, as the API writes them (strings). */
   readonly seconds: readonly string[];
@@ -22,7 +25,10 @@ const SORA_2_PRO: SoraModelRules = {
   resolutions: { ...SORA_2.resolutions, '1024p': { landscape: '1792x1024', portrait: '1024x1792' } },
 };
 
-/** The Sora 2 models this package knows by exact id (the spec's enum). */
+/**
+ * The Sora 2 models this package knows by exact id (the spec's enum).
+ * @deprecated Sora 2 and the Videos API shut down on 2026-09-24.
+ */
 export const SORA_MODELS: Readonly<Record<string, SoraModelRules>> = {
   'sora-2': SORA_2,
   'sora-2-pro': SORA_2_PRO,

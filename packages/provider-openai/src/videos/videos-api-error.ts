@@ -1,7 +1,7 @@
 import { HTTPError, type HttpFailure, type TarashError } from '@tarash/core';
 import { openaiError, openaiErrorObject } from '../transport/openai-error';
 
-/** The date OpenAI announced for the shutdown of Sora 2 and the Videos API. */
+/** The date OpenAI announced for the shutdown of Sora 2 and the Videos API (ISO 8601). */
 export const VIDEOS_API_SHUTDOWN_DATE = '2026-09-24';
 
 /**
