@@ -69,13 +69,14 @@ export function usesVertexAi(providerConfig: Readonly<Record<string, unknown>>):
 export function resolveGoogleSettings(providerConfig: Readonly<Record<string, unknown>>, target: { readonly provider: string; readonly model: string }): GoogleSettings {
   const issues: ValidationIssue[] = [];
   for (const key of Object.keys(providerConfig)) {
-    if (!(KNOWN_KEYS as readonly string[]).includes(key)) issues.push({ field: field(key), value: providerConfig[key], message: 'is not a Google provider setting', allowed: KNOWN_KEYS });
+    // The value is left out: a misspelt key may well hold a token.
+    if (!(KNOWN_KEYS as readonly string[]).includes(key)) issues.push({ field: field(key), message: 'is not a Google provider setting', allowed: KNOWN_KEYS });
   }
   const text = (key: string, pattern: RegExp, describe: string): string | undefined => {
     const value = providerConfig[key];
     if (value === undefined) return undefined;
     if (typeof value === 'string' && pattern.test(value)) return value;
-    issues.push({ field: field(key), value, message: `must be ${describe}` });
+    issues.push({ field: field(key), value: describeSetting(key, value), message: `must be ${describe}` });
     return undefined;
   };
   const project = text('project', /^[A-Za-z0-9][\w.:-]*$/, 'a Google Cloud project id such as "my-project"');

@@ -41,8 +41,10 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     expect(JSON.stringify(response.rawResponse)).toContain('generateVideoResponse');
   });
 
-  it('returns the download URI instead of bytes with videoOutput "uri", with a warning', async () => {
-    const response = await f.gateway.generateVideo(f.gemini(MODEL, { providerConfig: { videoOutput: 'uri' } }), request);
+  it('returns the download URI instead of bytes with videoOutput "uri", with a warning (and logs that webhookUrl is unused)', async () => {
+    const config = f.gemini(MODEL, { providerConfig: { videoOutput: 'uri' }, webhookUrl: 'https://example.com/hook' });
+    const response = await f.gateway.generateVideo(config, request, { logger: f.logger });
+    expect(f.logs.filter((event) => event.level === 'warn').map((event) => event.message)).toEqual(['webhookUrl is not used: Google calls no webhook for Veo jobs here; the operation is polled']);
     expect(response.video).toMatch(new RegExp(`^${f.server.url}/v1beta/files/[a-z0-9]+:download\\?alt=media$`));
     expect(response.warnings).toEqual(['the video URI needs the API key (x-goog-api-key header) to download, and Google deletes it after a while']);
     expect(f.server.countRequests({ phase: 'download' })).toBe(0);

@@ -66,6 +66,9 @@ export function veoJobs(settingsOf: SettingsSource): ProviderJobMethods<Provider
   return {
     async start(prepared: PreparedRequest, context: CallContext) {
       const settings = settingsFor(context);
+      if (context.webhookUrl !== undefined) {
+        context.logger({ level: 'warn', message: 'webhookUrl is not used: Google calls no webhook for Veo jobs here; the operation is polled', provider: context.provider, model: context.model });
+      }
       const body = await resolvePendingMedia(prepared.body as VeoRequestBody, (media) => (media.kind === 'video' ? toGoogleVideo(media, settings, context) : toGoogleImage(media, context)));
       const url = modelMethodUrl(settings, context.baseUrl, context.model, 'predictLongRunning');
       const answer = await callGoogle<{ name?: unknown }>(context, settings, { method: 'POST', url, json: body, phase: 'submit' });
