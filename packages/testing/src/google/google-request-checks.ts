@@ -60,50 +60,52 @@ function sampleCount(parameters: JsonObject, max: number): FieldViolation[] {
   return [{ field: 'parameters.sampleCount', description: `must be an integer from 1 to ${max}; got ${describe(count)}` }];
 }
 
-/** Checks a Veo `predictLongRunning` body beyond its contract. */
-export function veoRequestViolations(body: unknown, api: GoogleApi): FieldViolation[] {
+/**
+ * The checks every predict body gets: a prompt, the parameters only Vertex AI takes,
+ * `personGeneration` and `sampleCount`; `checkInstance` adds the method's own.
+ */
+function predictViolations(body: unknown, api: GoogleApi, vertexOnlyParameters: readonly string[], checkInstance: (instance: JsonObject) => FieldViolation[]): FieldViolation[] {
   const parts = predictParts(body);
   if ('field' in parts) return [parts];
   const { instance, parameters } = parts;
-  const violations: FieldViolation[] = [];
-  if (typeof instance.prompt !== 'string' || instance.prompt.trim() === '') {
-    violations.push({ field: 'instances[0].prompt', description: `must be a non-empty string; got ${describe(instance.prompt)}` });
-  }
+  const prompt = typeof instance.prompt === 'string' && instance.prompt.trim() !== '' ? [] : [{ field: 'instances[0].prompt', description: `must be a non-empty string; got ${describe(instance.prompt)}` }];
+  return [
+    ...prompt,
+    ...checkInstance(instance),
+    ...vertexOnly(parameters, vertexOnlyParameters, api),
+    ...oneOfIgnoringCase('parameters.personGeneration', parameters.personGeneration, PERSON_GENERATION),
+    ...sampleCount(parameters, 4),
+  ];
+}
+
+/** Veo's instance: at most 3 reference images of a known type, and no `gcsUri` media on the Gemini API. */
+function veoInstanceViolations(instance: JsonObject, api: GoogleApi): FieldViolation[] {
   const references = Array.isArray(instance.referenceImages) ? instance.referenceImages : [];
-  if (references.length > 3) violations.push({ field: 'instances[0].referenceImages', description: `takes at most 3 images; got ${references.length}` });
+  const violations: FieldViolation[] = references.length > 3 ? [{ field: 'instances[0].referenceImages', description: `takes at most 3 images; got ${references.length}` }] : [];
   references.forEach((reference, index) => {
     violations.push(...oneOfIgnoringCase(`instances[0].referenceImages[${index}].referenceType`, isObject(reference) ? reference.referenceType : undefined, REFERENCE_TYPES));
   });
-  if (api === 'gemini') {
-    const images: [string, unknown][] = [
-      ['instances[0].image', instance.image],
-      ['instances[0].lastFrame', instance.lastFrame],
-      ['instances[0].video', instance.video],
-      ...references.map((reference, index): [string, unknown] => [`instances[0].referenceImages[${index}].image`, isObject(reference) ? reference.image : undefined]),
-    ];
-    for (const [field, media] of images) {
-      if (isObject(media) && media.gcsUri !== undefined) violations.push({ field: `${field}.gcsUri`, description: 'gcsUri is only supported on Vertex AI; send bytesBase64Encoded' });
-    }
+  if (api === 'vertex') return violations;
+  const media: [string, unknown][] = [
+    ['instances[0].image', instance.image],
+    ['instances[0].lastFrame', instance.lastFrame],
+    ['instances[0].video', instance.video],
+    ...references.map((reference, index): [string, unknown] => [`instances[0].referenceImages[${index}].image`, isObject(reference) ? reference.image : undefined]),
+  ];
+  for (const [field, value] of media) {
+    if (isObject(value) && value.gcsUri !== undefined) violations.push({ field: `${field}.gcsUri`, description: 'gcsUri is only supported on Vertex AI; send bytesBase64Encoded' });
   }
-  violations.push(...vertexOnly(parameters, VERTEX_ONLY_VEO_PARAMETERS, api));
-  violations.push(...oneOfIgnoringCase('parameters.personGeneration', parameters.personGeneration, PERSON_GENERATION));
-  violations.push(...sampleCount(parameters, 4));
   return violations;
+}
+
+/** Checks a Veo `predictLongRunning` body beyond its contract. */
+export function veoRequestViolations(body: unknown, api: GoogleApi): FieldViolation[] {
+  return predictViolations(body, api, VERTEX_ONLY_VEO_PARAMETERS, (instance) => veoInstanceViolations(instance, api));
 }
 
 /** Checks an Imagen `predict` body beyond its contract. */
 export function imagenRequestViolations(body: unknown, api: GoogleApi): FieldViolation[] {
-  const parts = predictParts(body);
-  if ('field' in parts) return [parts];
-  const { instance, parameters } = parts;
-  const violations: FieldViolation[] = [];
-  if (typeof instance.prompt !== 'string' || instance.prompt.trim() === '') {
-    violations.push({ field: 'instances[0].prompt', description: `must be a non-empty string; got ${describe(instance.prompt)}` });
-  }
-  violations.push(...vertexOnly(parameters, VERTEX_ONLY_IMAGEN_PARAMETERS, api));
-  violations.push(...oneOfIgnoringCase('parameters.personGeneration', parameters.personGeneration, PERSON_GENERATION));
-  violations.push(...sampleCount(parameters, 4));
-  return violations;
+  return predictViolations(body, api, VERTEX_ONLY_IMAGEN_PARAMETERS, () => []);
 }
 
 /** Checks a `generateContent` body beyond its contract: it needs contents with parts. */
