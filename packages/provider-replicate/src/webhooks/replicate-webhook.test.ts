@@ -1,37 +1,27 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { ReplicateWebhookSigner } from '@tarash/testing/replicate';
+import { ReplicateWebhookSigner, startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from '@tarash/testing/replicate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { replicateProvider } from '../replicate-provider';
 import { startReplicateFixture, type ReplicateFixture } from '../test-support/replicate-fixture';
 import { parseReplicateWebhook, verifyReplicateWebhook } from './replicate-webhook';
 
 let fx: ReplicateFixture;
-let receiver: Server;
-let received: { headers: IncomingHttpHeaders; body: string }[];
+let receiver: WebhookReceiver;
+let received: readonly ReceivedWebhook[];
 let webhookUrl: string;
 
 beforeEach(async () => {
   fx = await startReplicateFixture();
-  received = [];
-  receiver = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.end();
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  webhookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
+  received = receiver.received;
+  webhookUrl = receiver.url;
 });
 
 afterEach(async () => {
   await fx.close();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
 });
 
-const asDelivery = (webhook: { headers: IncomingHttpHeaders; body: string }) => ({ headers: webhook.headers as Record<string, string>, body: webhook.body });
+const asDelivery = (webhook: ReceivedWebhook) => ({ headers: webhook.headers as Record<string, string>, body: webhook.body });
 
 describe('Replicate webhooks', () => {
   it('asks for the configured events and verifies and parses what the fake server signs', async () => {
@@ -44,9 +34,9 @@ describe('Replicate webhooks', () => {
     const secret = fx.server.webhookSigner.secret;
     const plugin = replicateProvider({ webhookSecret: secret });
     for (const webhook of received) expect(await plugin.webhooks?.verify(asDelivery(webhook))).toBe(true);
-    const completed = plugin.webhooks?.parse(asDelivery(received[1] as { headers: IncomingHttpHeaders; body: string }));
+    const completed = plugin.webhooks?.parse(asDelivery(received[1] as ReceivedWebhook));
     expect(completed).toMatchObject({ requestId: response.requestId, snapshot: { status: 'completed', result: { video: response.video } } });
-    expect(parseReplicateWebhook(asDelivery(received[0] as { headers: IncomingHttpHeaders; body: string })).snapshot.status).toBe('queued');
+    expect(parseReplicateWebhook(asDelivery(received[0] as ReceivedWebhook)).snapshot.status).toBe('queued');
   });
 
   it('refuses tampered, stale, unsigned and wrongly keyed deliveries, and accepts any of several signatures', async () => {

@@ -11,3 +11,5 @@ export type { ReplicateInvalidField } from './replicate-problem';
 export { ReplicateWebhookSigner } from './replicate-webhooks';
 export type { ReplicateWebhookDelivery } from './replicate-webhooks';
 export type { ReplicateFile } from './replicate-files';
+export { startWebhookReceiver } from './webhook-receiver';
+export type { ReceivedWebhook, WebhookReceiver } from './webhook-receiver';

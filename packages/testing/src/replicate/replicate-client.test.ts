@@ -1,9 +1,8 @@
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import Replicate, { parseProgressFromLogs, validateWebhook } from 'replicate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tqdmLine } from './replicate-prediction';
 import { FAKE_REPLICATE_TOKEN, startReplicateServer, type ReplicateFakeServer } from './replicate-server';
+import { startWebhookReceiver } from './webhook-receiver';
 
 let replicate: ReplicateFakeServer;
 let client: Replicate;
@@ -54,23 +53,14 @@ describe('the official replicate client against the fake server', () => {
   });
 
   it('validates the fake server webhooks with validateWebhook', async () => {
-    const received: { headers: IncomingHttpHeaders; body: string }[] = [];
-    const receiver: Server = createServer((request, response) => {
-      let body = '';
-      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
-      request.on('end', () => {
-        received.push({ headers: request.headers, body });
-        response.end();
-      });
-    });
-    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const receiver = await startWebhookReceiver();
+    const { received, url: webhook } = receiver;
     try {
-      const webhook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
       await client.predictions.create({ model: 'google/veo-3', input: { prompt: 'x' }, webhook, webhook_events_filter: ['completed'], wait: true });
       await replicate.settleWebhooks();
       const { key } = await client.webhooks.default.secret.get();
       expect(received).toHaveLength(1);
-      const delivery = received[0] as { headers: IncomingHttpHeaders; body: string };
+      const delivery = received[0] as (typeof received)[number];
       const signed = {
         id: String(delivery.headers['webhook-id']),
         timestamp: String(delivery.headers['webhook-timestamp']),
@@ -80,7 +70,7 @@ describe('the official replicate client against the fake server', () => {
       expect(await validateWebhook({ ...signed, body: delivery.body })).toBe(true);
       expect(await validateWebhook({ ...signed, body: delivery.body.replace('succeeded', 'failed') })).toBe(false);
     } finally {
-      await new Promise<void>((resolve) => receiver.close(() => resolve()));
+      await receiver.close();
     }
   });
 });

@@ -1,38 +1,24 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReplicateServer, type ReplicateFakeServer } from './replicate-server';
 import { callReplicate, createModelPrediction } from './replicate-test-http';
-
-interface ReceivedWebhook {
-  readonly headers: IncomingHttpHeaders;
-  readonly body: string;
-}
+import { startWebhookReceiver, type ReceivedWebhook, type WebhookReceiver } from './webhook-receiver';
 
 let replicate: ReplicateFakeServer;
-let receiver: Server;
+let receiver: WebhookReceiver;
 let receiverUrl: string;
-let received: ReceivedWebhook[];
+let received: readonly ReceivedWebhook[];
 
 beforeEach(async () => {
   replicate = await startReplicateServer();
-  received = [];
-  receiver = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
-      response.end('ok');
-    });
-  });
-  await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+  receiver = await startWebhookReceiver();
+  receiverUrl = receiver.url;
+  received = receiver.received;
 });
 
 afterEach(async () => {
   await replicate.close();
-  await new Promise<void>((resolve) => receiver.close(() => resolve()));
+  await receiver.close();
 });
 
 /** Checks a delivery as a receiver would, from the secret served by the API (wire.md §2.6). */
