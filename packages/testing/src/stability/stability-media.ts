@@ -1,7 +1,8 @@
 import { createMp4 } from '../common/media/mp4';
 import { createPng } from '../common/media/png';
-import { createJpeg } from './media/jpeg';
-import { createWebp } from './media/webp';
+// The OpenAI fake's solid-colour encoders serve here too (they belong in common/media).
+import { createSolidJpeg } from '../openai/solid-jpeg';
+import { createSolidWebp } from '../openai/solid-webp';
 
 /** The `output_format` values of the generate endpoints. */
 export const STABILITY_OUTPUT_FORMATS = ['png', 'jpeg', 'webp'] as const;
@@ -38,9 +39,9 @@ function encodeImage(format: StabilityOutputFormat, width: number, height: numbe
     case 'png':
       return { bytes: createPng({ width, height }), contentType: 'image/png' };
     case 'jpeg':
-      return { bytes: createJpeg({ width, height }), contentType: 'image/jpeg' };
+      return { bytes: createSolidJpeg(width, height), contentType: 'image/jpeg' };
     case 'webp':
-      return { bytes: createWebp({ width, height }), contentType: 'image/webp' };
+      return { bytes: createSolidWebp(width, height), contentType: 'image/webp' };
   }
 }
 

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createPng } from '../common/media/png';
-import { createJpeg } from './media/jpeg';
-import { createWebp } from './media/webp';
+import { createSolidJpeg } from '../openai/solid-jpeg';
+import { createSolidWebp } from '../openai/solid-webp';
 import { FAKE_STABILITY_KEY, StabilityFakeServer, startStabilityServer } from './stability-server';
 import { FIRST_FRAME, getPath, postForm } from './test-requests';
 
@@ -72,11 +72,11 @@ describe('stability image-to-video', () => {
   });
 
   it('takes jpeg and png first frames of the three sizes only', async () => {
-    await start({ image: createJpeg({ width: 576, height: 1024 }) });
+    await start({ image: createSolidJpeg(576, 1024) });
     await start({ image: createPng({ width: 768, height: 768 }) });
     const cases: [Uint8Array | string, string][] = [
       [createPng({ width: 1024, height: 768 }), 'image: must be 1024x576, 576x1024, 768x768 pixels; got 1024x768'],
-      [createWebp({ width: 768, height: 768 }), 'image: must be a jpeg or png image'],
+      [createSolidWebp(768, 768), 'image: must be a jpeg or png image'],
       ['https://example.com/frame.png', 'image: is required and must be a file part (jpeg or png)'],
     ];
     for (const [image, error] of cases) {
