@@ -56,6 +56,10 @@ describe('official openai client (v6) against the fake server', () => {
     expect(Buffer.from(await content.arrayBuffer()).subarray(4, 8).toString('latin1')).toBe('ftyp');
     const remix = await client.videos.remix(created.id, { prompt: 'at night' });
     expect(remix.remixed_from_video_id).toBe(created.id);
+    const listed: string[] = [];
+    for await (const item of client.videos.list({ limit: 1 })) listed.push(item.id);
+    expect(listed).toEqual([remix.id, created.id]);
+    expect(await client.videos.delete(remix.id)).toEqual({ id: remix.id, object: 'video.deleted', deleted: true });
     expect(openai.contractViolations()).toEqual([]);
   });
 

@@ -9,12 +9,13 @@ export interface RateLimitBudget {
 /**
  * The headers OpenAI puts on every response: a request id, processing time, API version and
  * the `x-ratelimit-*` family (`reset` values are Go-style durations such as `"12ms"`, `"6m0s"`).
- * The remaining budget counts down per request and refills each minute.
+ * The remaining budgets count down per request and per token used, and refill each minute.
  */
 export class OpenAIResponseHeaders {
   readonly #budget: RateLimitBudget;
   #windowStart = Date.now();
   #requests = 0;
+  #tokens = 0;
 
   constructor(budget: RateLimitBudget = { requests: 5_000, tokens: 800_000 }) {
     this.#budget = budget;
@@ -31,8 +32,10 @@ export class OpenAIResponseHeaders {
     if (now - this.#windowStart >= 60_000) {
       this.#windowStart = now;
       this.#requests = 0;
+      this.#tokens = 0;
     }
     this.#requests += 1;
+    this.#tokens += tokensUsed;
     const resetMs = Math.max(0, 60_000 - (now - this.#windowStart));
     const reset = resetMs >= 1000 ? `${Math.floor(resetMs / 60_000)}m${Math.floor((resetMs % 60_000) / 1000)}s` : `${resetMs}ms`;
     return {
@@ -44,7 +47,7 @@ export class OpenAIResponseHeaders {
       'x-ratelimit-remaining-requests': String(Math.max(0, this.#budget.requests - this.#requests)),
       'x-ratelimit-reset-requests': reset,
       'x-ratelimit-limit-tokens': String(this.#budget.tokens),
-      'x-ratelimit-remaining-tokens': String(Math.max(0, this.#budget.tokens - tokensUsed)),
+      'x-ratelimit-remaining-tokens': String(Math.max(0, this.#budget.tokens - this.#tokens)),
       'x-ratelimit-reset-tokens': reset,
     };
   }
