@@ -1,6 +1,9 @@
-import { mapRequest, ValidationError, type FieldMappers, type VideoGenerationRequest } from '@tarash/core';
+import { ValidationError } from '../errors/validation-error';
+import type { VideoGenerationRequest } from '../types/video-generation-request';
+import type { FieldMappers } from './field-mapper';
+import { mapRequest } from './map-request';
 import { describe, expect, it } from 'vitest';
-import { caseInsensitiveEnumField } from './case-insensitive-enum-field';
+import { caseInsensitiveEnumField } from './range-and-case-mappers';
 
 const mappers: FieldMappers<VideoGenerationRequest> = { resolution: caseInsensitiveEnumField('resolution', ['512P', '768P']) };
 const map = (resolution?: string): Record<string, unknown> =>

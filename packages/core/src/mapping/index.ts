@@ -1,6 +1,7 @@
 export type { FieldMapper, FieldMappers } from './field-mapper';
 export { MappingContext, unusedWarning, type IndexedImage, type StandardRequestFields } from './mapping-context';
 export { constant, enumField, passthrough } from './basic-mappers';
+export { caseInsensitiveEnumField, numberRangeField, type NumberRangeFieldOptions } from './range-and-case-mappers';
 export {
   durationField,
   formatDuration,

@@ -1,6 +1,8 @@
-import { mapRequest, type FieldMappers, type ImageGenerationRequest } from '@tarash/core';
+import type { ImageGenerationRequest } from '../types/image-generation-request';
+import type { FieldMappers } from './field-mapper';
+import { mapRequest } from './map-request';
 import { describe, expect, it } from 'vitest';
-import { numberRangeField, type NumberRangeFieldOptions } from './number-range-field';
+import { numberRangeField, type NumberRangeFieldOptions } from './range-and-case-mappers';
 
 function map(n: number, options: NumberRangeFieldOptions): Record<string, unknown> {
   const mappers: FieldMappers<ImageGenerationRequest> = { num_images: numberRangeField('n', options) };

@@ -36,7 +36,7 @@ function durationSource(plan: DurationPlan, literal: ValueWriter): MapperSource 
     case 'decimal-range':
       return {
         code: `numberRangeField('durationSeconds', ${options({ min: plan.min, max: plan.max }, literal)})`,
-        imports: [falMapper('numberRangeField', 'number-range-field')],
+        imports: [core('numberRangeField')],
       };
     case 'frames':
       return {
@@ -54,12 +54,12 @@ export function mapperSource(plan: MapperPlan, literal: ValueWriter = json): Map
     case 'enum':
       return {
         code: `caseInsensitiveEnumField(${literal(plan.source)}, ${literal(plan.allowed)})`,
-        imports: [falMapper('caseInsensitiveEnumField', 'case-insensitive-enum-field')],
+        imports: [core('caseInsensitiveEnumField')],
       };
     case 'number-range':
       return {
         code: `numberRangeField(${literal(plan.source)}, ${options({ min: plan.min, max: plan.max, integer: plan.integer }, literal)})`,
-        imports: [falMapper('numberRangeField', 'number-range-field')],
+        imports: [core('numberRangeField')],
       };
     case 'duration':
       return durationSource(plan.plan, literal);

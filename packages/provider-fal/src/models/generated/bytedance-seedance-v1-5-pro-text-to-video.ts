@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1.5/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1.5/pro/text-to-video (stored as fal-ai__bytedance__seedance__v1.5__pro__text-to-video.json), sha256 63d0a2a0451699a866aa9002af86e7a874f82ee7ae584df553fce943845cf83a
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1.5/pro/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1/lite/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/lite/image-to-video (stored as fal-ai__bytedance__seedance__v1__lite__image-to-video.json), sha256 7f5729aadf23a986d70b2e4e14aa49851fb9a03a480e08b609f9c73fc62c5fe0
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/lite/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

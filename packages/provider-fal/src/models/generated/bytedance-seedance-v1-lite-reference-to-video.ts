@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1/lite/reference-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/lite/reference-to-video (stored as fal-ai__bytedance__seedance__v1__lite__reference-to-video.json), sha256 ee56cf630b8afa19a5cbf16c6b3290dc6e6c0d2d35d1754c8c334d3e47abb08f
 
-import { durationField, imageListField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageListField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/lite/reference-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1/lite/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/lite/text-to-video (stored as fal-ai__bytedance__seedance__v1__lite__text-to-video.json), sha256 e36b36610f651363099326f0b1023312eb9e1d3ed6c265aef4e05d8d90cc0171
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/lite/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1/pro/fast/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/pro/fast/image-to-video (stored as fal-ai__bytedance__seedance__v1__pro__fast__image-to-video.json), sha256 64a2a95165cba1df3736ab2cbe287773e8fc8e1aa51ebf73d40d2f07c4536017
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/pro/fast/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

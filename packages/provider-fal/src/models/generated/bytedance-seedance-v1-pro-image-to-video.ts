@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/bytedance/seedance/v1/pro/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/pro/image-to-video (stored as fal-ai__bytedance__seedance__v1__pro__image-to-video.json), sha256 04f0c53d98ab377c5926bc7e532430d30e6298bd149275f237e9911924a8d6db
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/pro/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

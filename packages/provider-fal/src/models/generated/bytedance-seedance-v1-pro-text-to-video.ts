@@ -3,12 +3,11 @@
 //   fal-ai/bytedance/seedance/v1/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/pro/text-to-video (stored as fal-ai__bytedance__seedance__v1__pro__text-to-video.json), sha256 fb44d27dbbbdf207effd11066f4256015657c2cdcf451cc737c69def0e0f5456
 //   fal-ai/bytedance/seedance/v1/pro/fast/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/pro/fast/text-to-video (stored as fal-ai__bytedance__seedance__v1__pro__fast__text-to-video.json), sha256 f3c10674688f0e35b0cdbf720a3f30be765ec6299d1bb67cb465d55f14be1324
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1/pro/text-to-video`, `fal-ai/bytedance/seedance/v1/pro/fast/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,13 +3,12 @@
 //   fal-ai/flux-2/flash: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/flash (stored as fal-ai__flux-2__flash.json), sha256 8145ab0f13543cf4d876b70a0c15028d12f0811fb23429e2aa2e2abd7caaa756
 //   fal-ai/flux-2/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/turbo (stored as fal-ai__flux-2__turbo.json), sha256 b76ba553d3c71912169a55bebf00e0b46f6508460159580b3e569c225b03dcd4
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2/flash`, `fal-ai/flux-2/turbo` (fal's input schema). `Partial` of it types `extraParams`.

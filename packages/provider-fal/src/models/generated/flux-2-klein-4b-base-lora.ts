@@ -3,13 +3,12 @@
 //   fal-ai/flux-2/klein/4b/base/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/4b/base/lora (stored as fal-ai__flux-2__klein__4b__base__lora.json), sha256 849e74a1386d00ff4b1b9b2a610dc208b6876ea10b13baf81d65de47fc05fc4b
 //   fal-ai/flux-2/klein/9b/base/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b/base/lora (stored as fal-ai__flux-2__klein__9b__base__lora.json), sha256 2d90fa03fd12729d16c9e6c389cd81b5ed525c3c8481b9f42b76d0ce0600fff6
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2/klein/4b/base/lora`, `fal-ai/flux-2/klein/9b/base/lora` (fal's input schema). `Partial` of it types `extraParams`.

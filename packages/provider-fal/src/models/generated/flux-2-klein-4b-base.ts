@@ -3,13 +3,12 @@
 //   fal-ai/flux-2/klein/4b/base: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/4b/base (stored as fal-ai__flux-2__klein__4b__base.json), sha256 fce3d951f936bd6c5ad217b8801a2d79b2824e9fb795c8023ffd12d794854f50
 //   fal-ai/flux-2/klein/9b/base: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b/base (stored as fal-ai__flux-2__klein__9b__base.json), sha256 8c18e011c85055da8bb9f98fc4e13977000904dd208a13864720f648c2b268eb
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2/klein/4b/base`, `fal-ai/flux-2/klein/9b/base` (fal's input schema). `Partial` of it types `extraParams`.

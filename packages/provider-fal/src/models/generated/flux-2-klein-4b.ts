@@ -3,13 +3,12 @@
 //   fal-ai/flux-2/klein/4b: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/4b (stored as fal-ai__flux-2__klein__4b.json), sha256 7c2dd10efd53865b23e48ebdc1c07e9bc7a4a789740ce0f2eaa1691366a4c15a
 //   fal-ai/flux-2/klein/9b: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b (stored as fal-ai__flux-2__klein__9b.json), sha256 d71faa4849b5987c4c401e1d27824b6a06a6dcbb4e0f850781d4b772f9ba0a0e
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2/klein/4b`, `fal-ai/flux-2/klein/9b` (fal's input schema). `Partial` of it types `extraParams`.

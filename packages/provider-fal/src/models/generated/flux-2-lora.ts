@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/flux-2/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/lora (stored as fal-ai__flux-2__lora.json), sha256 b43f49b289b6e0d06040c3c28d369fe7c448c72b6a5afbaadba9c553d47103f1
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2/lora` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/flux-2: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2 (stored as fal-ai__flux-2.json), sha256 95524e274098662812ae650585548903dfd70d40bb61dfa58cd7d02ca002f6fe
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux-2` (fal's input schema). `Partial` of it types `extraParams`.

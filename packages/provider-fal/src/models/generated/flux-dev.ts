@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/flux/dev: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux/dev (stored as fal-ai__flux__dev.json), sha256 eaff09bdd6921a761a2dc25dce1575f3eb58b5da8dd90ab7579b8b819dee1ba1
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/flux/dev` (fal's input schema). `Partial` of it types `extraParams`.

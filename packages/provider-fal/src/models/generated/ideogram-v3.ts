@@ -2,14 +2,18 @@
 // Source schemas:
 //   fal-ai/ideogram/v3: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/ideogram/v3 (stored as fal-ai__ideogram__v3.json), sha256 de4c7ccde35c9c20a8b271c6cf49eaaa29e941cf94b9ca90d1938a9a500b6cdd
 
-import { imageListField, passthrough, type ImageGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  imageListField,
+  numberRangeField,
+  passthrough,
+  type ImageGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/ideogram/v3` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,12 +3,17 @@
 //   fal-ai/kling-video/o1/reference-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/reference-to-video (stored as fal-ai__kling-video__o1__reference-to-video.json), sha256 3671e6ab270c61b9575d726181d053157ae6a25c45e0b75035f19174bc51b63b
 //   fal-ai/kling-video/o1/standard/reference-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/standard/reference-to-video (stored as fal-ai__kling-video__o1__standard__reference-to-video.json), sha256 58f4af2605867bb67a7be45a460673b7454e7ec47eead6483b7bbb4e147e3687
 
-import { durationField, imageListField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageListField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/kling-video/o1/reference-to-video`, `fal-ai/kling-video/o1/standard/reference-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,12 +3,18 @@
 //   fal-ai/kling-video/o1/video-to-video/reference: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/video-to-video/reference (stored as fal-ai__kling-video__o1__video-to-video__reference.json), sha256 6cfd40ee70659fb4654c6d3fa141de4c2e5efb1274450dd20a7a5759e5bdce2e
 //   fal-ai/kling-video/o1/standard/video-to-video/reference: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/standard/video-to-video/reference (stored as fal-ai__kling-video__o1__standard__video-to-video__reference.json), sha256 1d8c7e1af9d993395021c0453cf797eab9caed0731cb98e253abde966d69a992
 
-import { durationField, imageListField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageListField,
+  mediaField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/kling-video/o1/video-to-video/reference`, `fal-ai/kling-video/o1/standard/video-to-video/reference` (fal's input schema). `Partial` of it types `extraParams`.

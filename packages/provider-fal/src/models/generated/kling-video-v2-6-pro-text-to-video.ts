@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/kling-video/v2.6/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/v2.6/pro/text-to-video (stored as fal-ai__kling-video__v2.6__pro__text-to-video.json), sha256 582d78015cfd390964538d2000de87d8e2458bdb525bca827d522146c85de7e2
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/kling-video/v2.6/pro/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

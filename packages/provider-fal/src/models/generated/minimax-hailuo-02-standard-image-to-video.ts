@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/minimax/hailuo-02/standard/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/minimax/hailuo-02/standard/image-to-video (stored as fal-ai__minimax__hailuo-02__standard__image-to-video.json), sha256 479bd967f4f1c141d64a032faa20abc661cd2a460481e4f77bc3af1f0dea84fc
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/minimax/hailuo-02/standard/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

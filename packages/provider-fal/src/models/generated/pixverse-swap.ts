@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/pixverse/swap: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/swap (stored as fal-ai__pixverse__swap.json), sha256 cc5fd0f7184490ebbf2084cf59ab25787632b31ed57fa05db3cc2292fb1b3e73
 
-import { imageField, mediaField, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, imageField, mediaField, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/pixverse/swap` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/pixverse/v5.5/effects: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/v5.5/effects (stored as fal-ai__pixverse__v5.5__effects.json), sha256 429a5c7d7a744d88f850d5553eb98e12bb46a4acd58d82b4143e03c7bedee5e2
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/pixverse/v5.5/effects` (fal's input schema). `Partial` of it types `extraParams`.

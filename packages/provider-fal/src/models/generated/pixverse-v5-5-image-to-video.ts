@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/pixverse/v5.5/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/v5.5/image-to-video (stored as fal-ai__pixverse__v5.5__image-to-video.json), sha256 333ac07d8ee607858c89738b015797fde653cb7b716efc0153ef669196d19d46
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/pixverse/v5.5/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

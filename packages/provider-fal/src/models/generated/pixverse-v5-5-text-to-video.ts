@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/pixverse/v5.5/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/v5.5/text-to-video (stored as fal-ai__pixverse__v5.5__text-to-video.json), sha256 12adba68247b1d8518cacff10913d6a232407c5e3e67a403fa2b632d3d0e7cb9
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/pixverse/v5.5/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/pixverse/v5.5/transition: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/v5.5/transition (stored as fal-ai__pixverse__v5.5__transition.json), sha256 1feb7e9720ab6993e6a534bca3005056ac955481650b926c7041afcafe8c6216
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/pixverse/v5.5/transition` (fal's input schema). `Partial` of it types `extraParams`.

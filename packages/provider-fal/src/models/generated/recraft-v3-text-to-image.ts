@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/recraft/v3/text-to-image: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/recraft/v3/text-to-image (stored as fal-ai__recraft__v3__text-to-image.json), sha256 7c7aa99d79e9fe9a371d524cc766174c045fc9df23ee0da4e8ca59631094eb14
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { imageSizeField } from '../mappers/image-size-field';
 
 /**

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/sora-2/image-to-video/pro: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/image-to-video/pro (stored as fal-ai__sora-2__image-to-video__pro.json), sha256 f4904c2d9f295c1e89f10783aad496c646c691a13dc1be828b1ab44a9df3de85
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/sora-2/image-to-video/pro` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/sora-2/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/image-to-video (stored as fal-ai__sora-2__image-to-video.json), sha256 613a23d19c017308554b408859b8460c4199fa40340bc89dd3ebfb9eadec6629
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/sora-2/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/sora-2/text-to-video/pro: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/text-to-video/pro (stored as fal-ai__sora-2__text-to-video__pro.json), sha256 be289090954ee2141e6de6676f2097b5d7b17e713d674deec2ffd5db695980fb
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/sora-2/text-to-video/pro` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/sora-2/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/text-to-video (stored as fal-ai__sora-2__text-to-video.json), sha256 1a724ce79bb876534f950af506032e8e6a9789cdabb07bebba543c562f816efa
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/sora-2/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

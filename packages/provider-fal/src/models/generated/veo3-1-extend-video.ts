@@ -3,12 +3,17 @@
 //   fal-ai/veo3.1/extend-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/extend-video (stored as fal-ai__veo3.1__extend-video.json), sha256 1f7abd0e029801217fc29528a023b3ae32702cf9077cbf43e545d449092c4eba
 //   fal-ai/veo3.1/fast/extend-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/fast/extend-video (stored as fal-ai__veo3.1__fast__extend-video.json), sha256 5f457e3188468081c44202bb116be9623275079acda70543f3525dc9e395b74f
 
-import { durationField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  mediaField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3.1/extend-video`, `fal-ai/veo3.1/fast/extend-video` (fal's input schema). `Partial` of it types `extraParams`.

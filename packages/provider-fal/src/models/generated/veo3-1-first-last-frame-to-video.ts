@@ -3,12 +3,17 @@
 //   fal-ai/veo3.1/first-last-frame-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/first-last-frame-to-video (stored as fal-ai__veo3.1__first-last-frame-to-video.json), sha256 01a393e5314f1c69a0df83ca8afdd496301a4563a1b8f34ab73c7178b3653087
 //   fal-ai/veo3.1/fast/first-last-frame-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/fast/first-last-frame-to-video (stored as fal-ai__veo3.1__fast__first-last-frame-to-video.json), sha256 a95b2d9a3bcfabe2630864435312e228d1e42acdc8785d0d665bad3a872cbb3c
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3.1/first-last-frame-to-video`, `fal-ai/veo3.1/fast/first-last-frame-to-video` (fal's input schema). `Partial` of it types `extraParams`.

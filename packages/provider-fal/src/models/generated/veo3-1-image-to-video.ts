@@ -3,12 +3,17 @@
 //   fal-ai/veo3.1/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/image-to-video (stored as fal-ai__veo3.1__image-to-video.json), sha256 68db462b7a4bae3c6395747e8bec65eeb052386195bb7b23f1f38bdfee9cb4f7
 //   fal-ai/veo3.1/fast/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/fast/image-to-video (stored as fal-ai__veo3.1__fast__image-to-video.json), sha256 e642dabbbff7eddd72e22b30ffa132166a1b49ee8c958a975993b7a202c6427b
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3.1/image-to-video`, `fal-ai/veo3.1/fast/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/veo3.1/reference-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/reference-to-video (stored as fal-ai__veo3.1__reference-to-video.json), sha256 93af7d2448c723044edd084024d00eeb09284f1acdad10be5614a588aa607d1f
 
-import { durationField, imageListField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageListField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3.1/reference-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,12 +3,11 @@
 //   fal-ai/veo3.1: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1 (stored as fal-ai__veo3.1.json), sha256 c8bc352cbc40a1409b3561bd95bf0d3ad749dfa48db2f6eeafb76aa1ae334e6c
 //   fal-ai/veo3.1/fast: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/fast (stored as fal-ai__veo3.1__fast.json), sha256 beb21f866b600e8683417c77ec37b4032c31001e992e9b4421e213a2b57ec146
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3.1`, `fal-ai/veo3.1/fast` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,12 +3,17 @@
 //   fal-ai/veo3/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3/image-to-video (stored as fal-ai__veo3__image-to-video.json), sha256 24622428b6b1e6b58810fcbc6f2ef3d4a9e06faa3fc3fe0d2f669fb79ece9971
 //   fal-ai/veo3/fast/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3/fast/image-to-video (stored as fal-ai__veo3__fast__image-to-video.json), sha256 7b0924565fb3daf2ef462a964637aab66a13d9fcbdce18cae21e33d6af408b8a
 
-import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3/image-to-video`, `fal-ai/veo3/fast/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

@@ -3,12 +3,11 @@
 //   fal-ai/veo3: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3 (stored as fal-ai__veo3.json), sha256 4fbf7245e1aebeafcec595d8725a84a7ff23c96aac33e62fa48ae64bd1039591
 //   fal-ai/veo3/fast: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3/fast (stored as fal-ai__veo3__fast.json), sha256 02363b6547a08398234f30bc21b1fcb6237b099b9606ffec65a4d9c08ab728b9
 
-import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/veo3`, `fal-ai/veo3/fast` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,18 @@
 // Source schemas:
 //   fal-ai/wan-25-preview/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan-25-preview/image-to-video (stored as fal-ai__wan-25-preview__image-to-video.json), sha256 2444085fa61b74ffee594ed5a32d7ff785b8f4758ff754761189fca2680bc26a
 
-import { durationField, imageField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  imageField,
+  mediaField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/wan-25-preview/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.

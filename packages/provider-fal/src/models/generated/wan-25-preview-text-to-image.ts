@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/wan-25-preview/text-to-image: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan-25-preview/text-to-image (stored as fal-ai__wan-25-preview__text-to-image.json), sha256 744e15864f0b66c57a2c7516302a79c5b3a98016089f1067471c15e3da078141
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/wan-25-preview/text-to-image` (fal's input schema). `Partial` of it types `extraParams`.

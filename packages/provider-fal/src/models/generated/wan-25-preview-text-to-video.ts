@@ -2,12 +2,17 @@
 // Source schemas:
 //   fal-ai/wan-25-preview/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan-25-preview/text-to-video (stored as fal-ai__wan-25-preview__text-to-video.json), sha256 77033efa3cdaf23ec9d23952365ef0385a727562e8b8938b9ffd21e56bf80b8a
 
-import { durationField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import {
+  caseInsensitiveEnumField,
+  durationField,
+  mediaField,
+  passthrough,
+  type VideoGenerationRequest,
+} from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/wan-25-preview/text-to-video` (fal's input schema). `Partial` of it types `extraParams`.

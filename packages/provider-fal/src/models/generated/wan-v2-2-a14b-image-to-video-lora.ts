@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/image-to-video/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/image-to-video/lora (stored as fal-ai__wan__v2.2-a14b__image-to-video__lora.json), sha256 f3ae453b13ae05a2a61240ce988d082b9fd58fb93104297d8ddeb08bd3751a59
 
-import { imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
 
 /**

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/image-to-video/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/image-to-video/turbo (stored as fal-ai__wan__v2.2-a14b__image-to-video__turbo.json), sha256 92c7c9b44a9103be68a5b6b95176f4c1129a98c4a57b471b8c0b2138b575dd65
 
-import { imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/wan/v2.2-a14b/image-to-video/turbo` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/image-to-video (stored as fal-ai__wan__v2.2-a14b__image-to-video.json), sha256 56ca5ecfb791f693977cd9222cd0eb4e037a87094220645621f3ba7288b2d647
 
-import { imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
 
 /**

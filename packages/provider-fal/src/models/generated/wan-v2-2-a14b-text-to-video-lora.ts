@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/text-to-video/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/text-to-video/lora (stored as fal-ai__wan__v2.2-a14b__text-to-video__lora.json), sha256 f3a2223b629c8a431cdbb5dbc59cd5ebe664d25ba31396fbb6d9c6a2324861ac
 
-import { passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
 
 /**

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/text-to-video/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/text-to-video/turbo (stored as fal-ai__wan__v2.2-a14b__text-to-video__turbo.json), sha256 9fa96541af87438fdb68b8efc3359b4f37b125d2ebd1f611cb47e02ac8ca13bd
 
-import { passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 
 /**
  * Request body of `fal-ai/wan/v2.2-a14b/text-to-video/turbo` (fal's input schema). `Partial` of it types `extraParams`.

@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/text-to-video (stored as fal-ai__wan__v2.2-a14b__text-to-video.json), sha256 8fc2d200038e7b0563f6d098d3edf823072e0a61ff64f02154ac2000e74d0c91
 
-import { passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
 
 /**

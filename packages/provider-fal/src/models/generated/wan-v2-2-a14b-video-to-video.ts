@@ -2,12 +2,11 @@
 // Source schemas:
 //   fal-ai/wan/v2.2-a14b/video-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/video-to-video (stored as fal-ai__wan__v2.2-a14b__video-to-video.json), sha256 7d00bfc91adad783e2205539ebbe77186560042f250174e72c041a9d34c49046
 
-import { mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
+import { caseInsensitiveEnumField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
-import { caseInsensitiveEnumField } from '../mappers/case-insensitive-enum-field';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
 
 /**

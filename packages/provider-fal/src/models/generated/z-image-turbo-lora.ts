@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/z-image/turbo/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo/lora (stored as fal-ai__z-image__turbo__lora.json), sha256 da08ac8f7599778c86ddea83617680976d0d4f9cfe89be4e4b81339f737a3499
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/z-image/turbo/lora` (fal's input schema). `Partial` of it types `extraParams`.

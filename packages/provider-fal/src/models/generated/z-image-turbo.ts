@@ -2,13 +2,12 @@
 // Source schemas:
 //   fal-ai/z-image/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo (stored as fal-ai__z-image__turbo.json), sha256 56f0f9bb229d2100a5ab53b8d63370a5678935f84a2edfff463578a76eb7c5a1
 
-import { passthrough, type ImageGenerationRequest } from '@tarash/core';
+import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
 import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
-import { numberRangeField } from '../mappers/number-range-field';
 
 /**
  * Request body of `fal-ai/z-image/turbo` (fal's input schema). `Partial` of it types `extraParams`.
