@@ -19,11 +19,13 @@ export interface HttpErrorInput {
   readonly moderation?: boolean;
   /** Field-level problems from the body (e.g. fal 422 `detail[]`). */
   readonly validationIssues?: readonly ValidationIssue[];
+  /** Retrying this provider cannot help (quota exhausted, endpoint retired), though another may. */
+  readonly retrySameProvider?: boolean;
 }
 
 /**
- * Submit statuses after which the provider cannot have created a job: the request was timed
- * out, throttled or refused before any work began.
+ * Submit (or one-call generate) statuses after which the provider cannot have created a job:
+ * the request was timed out, throttled or refused before any work began.
  */
 const SUBMIT_NOT_ACCEPTED = new Set([408, 429, 503]);
 
@@ -57,6 +59,7 @@ export function errorFromHttpResponse(input: HttpErrorInput): TarashError {
     statusCode: input.statusCode,
     message: `${input.provider} answered HTTP ${input.statusCode} during ${input.phase}: ${input.message}`,
     ...(input.retryAfterMs !== undefined ? { retryAfterMs: input.retryAfterMs } : {}),
-    jobMayExist: input.phase === 'submit' && input.statusCode >= 500 && !SUBMIT_NOT_ACCEPTED.has(input.statusCode),
+    ...(input.retrySameProvider !== undefined ? { retrySameProvider: input.retrySameProvider } : {}),
+    jobMayExist: (input.phase === 'submit' || input.phase === 'generate') && input.statusCode >= 500 && !SUBMIT_NOT_ACCEPTED.has(input.statusCode),
   });
 }

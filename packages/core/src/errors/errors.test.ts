@@ -67,5 +67,7 @@ describe('errorFromHttpResponse', () => {
     for (const status of [429, 503, 408]) expect(errorFromHttpResponse({ ...input, statusCode: status, phase: 'submit' }).jobMayExist).toBe(false);
     for (const status of [500, 502, 504]) expect(errorFromHttpResponse({ ...input, statusCode: status, phase: 'submit' }).jobMayExist).toBe(true);
     expect(errorFromHttpResponse({ ...input, statusCode: 500, phase: 'status' }).jobMayExist).toBe(false);
+    expect(errorFromHttpResponse({ ...input, statusCode: 502, phase: 'generate' }).jobMayExist).toBe(true);
+    expect(errorFromHttpResponse({ ...input, statusCode: 503, phase: 'generate' }).jobMayExist).toBe(false);
   });
 });

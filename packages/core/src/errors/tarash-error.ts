@@ -16,6 +16,11 @@ export interface TarashErrorOptions {
    * e.g. a connection reset after the submit body was sent. Such a submit is never repeated.
    */
   readonly jobMayExist?: boolean;
+  /**
+   * False when trying this provider again cannot help although the next config of the chain
+   * might (exhausted quota, a retired endpoint): the orchestrator falls back without retrying.
+   */
+  readonly retrySameProvider?: boolean;
   readonly cause?: unknown;
 }
 
@@ -33,6 +38,8 @@ export class TarashError extends Error {
   readonly isRetryable: boolean;
   readonly phase?: ErrorPhase;
   readonly jobMayExist: boolean;
+  /** See {@link TarashErrorOptions.retrySameProvider}; true unless the provider said otherwise. */
+  readonly retrySameProvider: boolean;
   /** The audit trail of the chain, attached when the error leaves `generateVideo` and friends. */
   readonly executionMetadata?: ExecutionMetadata;
 
@@ -45,6 +52,7 @@ export class TarashError extends Error {
     this.isRetryable = options.isRetryable ?? defaultRetryable;
     if (options.phase !== undefined) this.phase = options.phase;
     this.jobMayExist = options.jobMayExist ?? false;
+    this.retrySameProvider = options.retrySameProvider ?? true;
   }
 
   /** Plain-object form for logs and `JSON.stringify` (no stack, no secrets). */

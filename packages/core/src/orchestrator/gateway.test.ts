@@ -163,6 +163,14 @@ describe('generateVideo', () => {
     expect(response.executionMetadata.successfulAttempt).toBe(2);
   });
 
+  it('falls back without retrying when the provider says retrying it cannot help', async () => {
+    const quota = http('a', 429, { retrySameProvider: false, message: 'insufficient_quota' });
+    const { gateway, fakes } = setup({ name: 'a', submitErrors: [quota] }, { name: 'b' });
+    const response = await gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k', ...fast }] }, request);
+    expect(fakes[0]?.count('submit')).toBe(1);
+    expect(response.executionMetadata.successfulAttempt).toBe(2);
+  });
+
   it('retries a refused connection at submit (the provider never saw it)', async () => {
     const refused = new HTTPConnectionError({ provider: 'a', model: 'm', message: 'refused', phase: 'submit', code: 'ECONNREFUSED' });
     const { gateway, fakes } = setup({ name: 'a', submitErrors: [refused] });

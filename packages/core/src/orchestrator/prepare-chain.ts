@@ -167,6 +167,7 @@ function prepareValidChain<TRequest, TResult, TResponse>(
         model: entry.config.model,
         modality: spec.modality,
         providerConfig: entry.config.providerConfig ?? {},
+        ...(entry.config.baseUrl !== undefined ? { baseUrl: entry.config.baseUrl } : {}),
         strict: entry.config.strict ?? false,
         ...withFieldMappers(registry.getFieldMapping(entry.config.provider, entry.config.model)),
       }),

@@ -174,7 +174,9 @@ export async function runAttempt<TRequest, TResult>(
         // Only a job that never existed, or one the provider reports failed, may be submitted again.
         const resubmitSafe = !input.resume && (jobState === 'failed' || (jobState === 'none' && !error.jobMayExist));
         await cancelLiveJob(entry.handler.jobs);
-        if (!error.isRetryable || !resubmitSafe || retries >= entry.maxRetries) throw new AttemptFailure(error, outcome());
+        if (!error.isRetryable || !error.retrySameProvider || !resubmitSafe || retries >= entry.maxRetries) {
+          throw new AttemptFailure(error, outcome());
+        }
         const delay = retryAfterOf(error) ?? backoffDelay(retries, entry.backoff, input.random);
         if (delay >= scope.remainingMs()) throw new AttemptFailure(error, outcome());
         logger({ level: 'info', message: `retrying in ${Math.round(delay)} ms after ${error.name}: ${error.message}`, provider, model, fields: { retry: retries + 1 } });

@@ -10,6 +10,8 @@ export interface PrepareContext {
   readonly modality: Modality;
   /** Provider-specific settings from the config. */
   readonly providerConfig: Readonly<Record<string, unknown>>;
+  /** Base URL override from the config (lets `prepare` reject an incomplete endpoint setup early). */
+  readonly baseUrl?: string;
   /** Unused-parameter warnings become `ValidationError`s. */
   readonly strict: boolean;
   /**
