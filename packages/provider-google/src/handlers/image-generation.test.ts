@@ -1,27 +1,22 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { ContentModerationError, GenerationFailedError } from '@tarash/core';
 import { createPng } from '@tarash/testing';
 import { IMAGE_OUTPUT_TOKENS, IMAGEN_FILTERED_REASON } from '@tarash/testing/google';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { googleFixture, rejection, type GoogleFixture } from '../test-support/google-fixture';
+import { startMediaServer, type MediaServer } from '../test-support/media-server';
 
 let f: GoogleFixture;
-/** A plain web server holding an input image, for URL inputs. */
-let images: Server;
-let imageUrl: string;
+let images: MediaServer;
 const inputPng = createPng({ width: 8, height: 8 });
 
 beforeAll(async () => {
   f = await googleFixture();
-  images = createServer((_request, response) => response.writeHead(200, { 'content-type': 'image/png' }).end(inputPng));
-  await new Promise<void>((resolve) => images.listen(0, '127.0.0.1', resolve));
-  imageUrl = `http://127.0.0.1:${(images.address() as AddressInfo).port}/input.png`;
+  images = await startMediaServer(inputPng, 'image/png', 'input.png');
 });
 
 afterAll(async () => {
   await f.close();
-  await new Promise((resolve) => images.close(resolve));
+  await images.close();
 });
 
 const isPng = (output: unknown) => typeof output === 'object' && output !== null && new TextDecoder().decode((output as { data: Uint8Array }).data.subarray(1, 4)) === 'PNG';
@@ -82,7 +77,7 @@ describe('Gemini native image through the orchestrator', () => {
     await f.gateway.generateImage(f.vertex('gemini-3-pro-image-preview'), {
       prompt: 'Make it blue',
       imageList: [
-        { image: imageUrl, type: 'reference' },
+        { image: images.url, type: 'reference' },
         { image: 'gs://bucket/style.webp', type: 'style' },
       ],
     });
@@ -92,6 +87,7 @@ describe('Gemini native image through the orchestrator', () => {
       { inlineData: { mimeType: 'image/png', data: Buffer.from(inputPng).toString('base64') } },
       { fileData: { fileUri: 'gs://bucket/style.webp', mimeType: 'image/webp' } },
     ]);
+    expect(images.requests.at(-1)).not.toHaveProperty('authorization');
   });
 
   it('refuses an input that is not an image, naming it', async () => {

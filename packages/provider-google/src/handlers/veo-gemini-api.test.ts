@@ -74,6 +74,14 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     expect(instance).toEqual({ prompt: 'x', image: inline, lastFrame: inline });
   });
 
+  it('sends a video to extend as the uri of a video Google made, or as encodedVideo bytes', async () => {
+    const made = 'https://generativelanguage.googleapis.com/v1beta/files/abc123:download?alt=media';
+    await f.gateway.generateVideo(f.gemini(MODEL), { prompt: 'x', video: made });
+    await f.gateway.generateVideo(f.gemini(MODEL), { prompt: 'x', video: { data: 'AAAAGGZ0eXBpc29t', mediaType: 'video/mp4' } });
+    const videos = f.server.requests({ phase: 'submit' }).map((entry) => (entry.body as { instances: { video: unknown }[] }).instances[0]?.video);
+    expect(videos).toEqual([{ uri: made }, { encodedVideo: 'AAAAGGZ0eXBpc29t', encoding: 'video/mp4' }]);
+  });
+
   it('fails with ContentModerationError when the safety filter removes the video, without resubmitting or falling back', async () => {
     f.server.scriptNext({ outcome: 'moderation' });
     const error = await rejection(f.gateway.generateVideo(f.gemini(MODEL, { fallbackConfigs: [f.gemini('veo-3.0-generate-001')] }), request));

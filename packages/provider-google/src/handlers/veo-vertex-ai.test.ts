@@ -2,6 +2,7 @@ import { ValidationError } from '@tarash/core';
 import { FAKE_GOOGLE_ACCESS_TOKEN } from '@tarash/testing/google';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { googleFixture, rejection, type GoogleFixture } from '../test-support/google-fixture';
+import { startMediaServer } from '../test-support/media-server';
 
 let f: GoogleFixture;
 
@@ -68,6 +69,18 @@ describe('Veo on Vertex AI through the orchestrator', () => {
       lastFrame: { gcsUri: 'gs://bucket/last.jpg', mimeType: 'image/jpeg' },
       video: { gcsUri: 'gs://bucket/clip.mp4', mimeType: 'video/mp4' },
     });
+  });
+
+  it('downloads a web URL video (without credentials) and sends it as bytes, as Vertex AI takes no URLs', async () => {
+    const clip = await startMediaServer(new Uint8Array([0, 0, 0, 24, 0x66, 0x74, 0x79, 0x70, 0x69, 0x73, 0x6f, 0x6d]), 'video/mp4', 'clip.mp4');
+    try {
+      await f.gateway.generateVideo(f.vertex('veo-3.1-fast-generate-001'), { prompt: 'x', video: clip.url });
+      expect((f.server.requests({ phase: 'submit' })[0]?.body as { instances: { video: unknown }[] }).instances[0]?.video).toEqual({ bytesBase64Encoded: 'AAAAGGZ0eXBpc29t', mimeType: 'video/mp4' });
+      expect(clip.requests).toHaveLength(1);
+      expect(clip.requests[0]).not.toHaveProperty('authorization');
+    } finally {
+      await clip.close();
+    }
   });
 
   it('needs no API key, but refuses a Vertex config without a token before sending anything', async () => {
