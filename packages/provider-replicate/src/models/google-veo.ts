@@ -1,5 +1,5 @@
-import { durationField, imageField, imageListField, passthrough, type FieldMappers, type VideoGenerationRequest } from '@tarash/core';
-import { caseInsensitiveEnumField, WIDE_AND_TALL } from './replicate-mappers';
+import { caseInsensitiveEnumField, durationField, imageField, imageListField, passthrough, type FieldMappers, type VideoGenerationRequest } from '@tarash/core';
+import { WIDE_AND_TALL } from './replicate-mappers';
 import type { ReplicateVideoModel } from './replicate-model';
 
 const veo3Inputs = {

@@ -1,5 +1,4 @@
-import { durationField, imageField, passthrough } from '@tarash/core';
-import { caseInsensitiveEnumField } from './replicate-mappers';
+import { caseInsensitiveEnumField, durationField, imageField, passthrough } from '@tarash/core';
 import type { ReplicateVideoModel } from './replicate-model';
 
 /**

@@ -1,16 +1,4 @@
-import { enumField, type FieldMapper, type StandardRequestFields } from '@tarash/core';
-
-/** `enumField` where strings match regardless of case and are sent in the model's own case (`1080P` → `1080p`). */
-export function caseInsensitiveEnumField<TRequest extends StandardRequestFields, K extends keyof TRequest & string>(
-  field: K,
-  allowed: readonly unknown[],
-): FieldMapper<TRequest> {
-  return enumField<TRequest, K>(field, allowed, (value) => {
-    if (typeof value !== 'string') return value;
-    const lower = value.toLowerCase();
-    return allowed.find((candidate) => typeof candidate === 'string' && candidate.toLowerCase() === lower) ?? value;
-  });
-}
+import type { FieldMapper, StandardRequestFields } from '@tarash/core';
 
 /** Sends an integer field when it lies in `min..max`; otherwise a `ValidationError` says the range. */
 export function integerRangeField<TRequest extends StandardRequestFields, K extends keyof TRequest & string>(field: K, min: number, max: number): FieldMapper<TRequest> {

@@ -1,5 +1,4 @@
-import { durationField, enumField, imageField, imageListField, passthrough, type FieldMappers, type VideoGenerationRequest } from '@tarash/core';
-import { caseInsensitiveEnumField } from './replicate-mappers';
+import { caseInsensitiveEnumField, durationField, enumField, imageField, imageListField, passthrough, type FieldMappers, type VideoGenerationRequest } from '@tarash/core';
 import type { ReplicateVideoModel } from './replicate-model';
 
 const seedanceInputs = {
