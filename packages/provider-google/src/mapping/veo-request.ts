@@ -1,5 +1,6 @@
 import {
   PendingMedia,
+  caseInsensitiveEnumField,
   durationField,
   enumField,
   imageField,
@@ -36,7 +37,7 @@ type VideoMapper = FieldMapper<VideoGenerationRequest>;
 
 /** `resolution`, case-insensitive, with a warning for the [C] "1080p/4k need 8 s" rule. */
 function resolutionField(capabilities: VeoCapabilities): VideoMapper {
-  const allowed = enumField<VideoGenerationRequest, 'resolution'>('resolution', capabilities.resolutions, (value) => value.toLowerCase());
+  const allowed = caseInsensitiveEnumField<VideoGenerationRequest, 'resolution'>('resolution', capabilities.resolutions);
   return (context) => {
     const resolution = allowed(context);
     const duration = context.peek('durationSeconds');
