@@ -1,21 +1,12 @@
 import { AllProvidersFailedError, CancelledError, TimeoutError } from '@tarash/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rejection, startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const request = { prompt: 'A calm lake at sunrise' };
 
-let h: FalHarness;
-beforeAll(async () => {
-  h = await startFalHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.faults.clear();
-  h.fal.clearRequests();
-  // Long enough that only a cancel ends these jobs early.
-  h.fal.scripts.setDefault({ queueMs: 50, runMs: 60_000, logs: ['Loading model'] });
-});
+// Long enough that only a cancel ends these jobs early.
+const h = useFalHarness({ queueMs: 50, runMs: 60_000, logs: ['Loading model'] });
 
 describe('cancellation on abort and timeout', () => {
   it('a caller abort sends PUT cancel_url before the CancelledError', async () => {

@@ -1,22 +1,12 @@
 import { ContentModerationError, GenerationFailedError, HTTPError, ValidationError } from '@tarash/core';
 import { FAKE_FAL_KEY } from '@tarash/testing/fal';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_VIDEO, backupConfig, rejection, startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_VIDEO, backupConfig, rejection, useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const request = { prompt: 'A calm lake at sunrise', durationSeconds: 4 };
 
-let h: FalHarness;
-beforeAll(async () => {
-  h = await startFalHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.faults.clear();
-  h.fal.clearRequests();
-  h.fal.scripts.setDefault({ runMs: 20 });
-  h.backup.calls = 0;
-});
+const h = useFalHarness({ runMs: 20 });
 
 describe('fal 422 at submit', () => {
   it('is a ValidationError naming fal fields, values and allowed values (detail list)', async () => {

@@ -1,22 +1,13 @@
 import { createServer } from 'node:net';
 import type { Fault } from '@tarash/testing';
 import type { FalPhase } from '@tarash/testing/fal';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { BACKUP_VIDEO, backupConfig, startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { BACKUP_VIDEO, backupConfig, useFalHarness } from './support/fal-harness';
 
 const request = { prompt: 'A calm lake at sunrise', durationSeconds: 4 };
 const MODEL = 'fal-ai/veo3.1';
 
-let h: FalHarness;
-beforeAll(async () => {
-  h = await startFalHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.faults.clear();
-  h.fal.clearRequests();
-  h.fal.scripts.setDefault({ runMs: 40, logs: ['Loading model', 'Sampling', 'Encoding'] });
-});
+const h = useFalHarness({ runMs: 40, logs: ['Loading model', 'Sampling', 'Encoding'] });
 
 /** A port nothing listens on: connections to it are refused. */
 async function closedPort(): Promise<number> {

@@ -1,18 +1,9 @@
 import { imageGenerationResponseSchema, videoGenerationResponseSchema, type ProgressUpdate } from '@tarash/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { untypedEndpointWarning } from '../src/mapping/prepare-fal-request';
-import { startFalHarness, type FalHarness } from './support/fal-harness';
+import { useFalHarness } from './support/fal-harness';
 
-let h: FalHarness;
-beforeAll(async () => {
-  h = await startFalHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.faults.clear();
-  h.fal.clearRequests();
-  h.fal.scripts.setDefault({});
-});
+const h = useFalHarness();
 
 function requestsPerPhase(requestId: string): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -51,11 +42,12 @@ describe('a job over the status stream', () => {
 });
 
 describe('a job over polling', () => {
-  it('reports every log line once although each poll repeats them', async () => {
+  it('reports every log line once although each poll repeats them, the last ones with COMPLETED too', async () => {
+    // Polls 200 ms apart around an 80 ms run: the lines after the first poll arrive with COMPLETED.
     h.fal.scriptNext({ runMs: 80, logs: ['one', 'two', 'three', 'four'] });
     const updates: ProgressUpdate[] = [];
     const response = await h.gateway.generateVideo(
-      h.config('fal-ai/veo3.1', { providerConfig: { statusUpdates: 'poll' } }),
+      h.config('fal-ai/veo3.1', { pollIntervalMs: 200, providerConfig: { statusUpdates: 'poll' } }),
       { prompt: 'A calm lake' },
       { onProgress: (u) => void updates.push(u) },
     );

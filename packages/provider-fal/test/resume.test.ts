@@ -2,21 +2,13 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ValidationError } from '@tarash/core';
 import { FAKE_FAL_KEY } from '@tarash/testing/fal';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { rejection, startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { rejection, useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const CHILD = fileURLToPath(new URL('./fixtures/resume-video-child.ts', import.meta.url));
 
-let h: FalHarness;
-beforeAll(async () => {
-  h = await startFalHarness();
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.clearRequests();
-  h.fal.scripts.setDefault({ queueMs: 100, runMs: 200, billableUnits: 2 });
-});
+const h = useFalHarness({ queueMs: 100, runMs: 200, billableUnits: 2 });
 
 /** Runs the child process with the handle on stdin; resolves with its stdout. */
 function resumeInChild(handleJson: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { toDataUri, type MediaInput } from '@tarash/core';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1/image-to-video';
 const INLINE_MAX = 1024;
@@ -12,16 +12,8 @@ function png(size: number): Uint8Array {
   return bytes;
 }
 
-let h: FalHarness;
-beforeAll(async () => {
-  // Small thresholds keep the test data small; the flows are those of 256 KiB / 90 MiB files.
-  h = await startFalHarness({}, { inlineMediaMaxBytes: INLINE_MAX, multipartThresholdBytes: 4096, multipartPartBytes: 1500 });
-});
-afterAll(() => h.close());
-beforeEach(() => {
-  h.fal.faults.clear();
-  h.fal.clearRequests();
-});
+// Small thresholds keep the test data small; the flows are those of 256 KiB / 90 MiB files.
+const h = useFalHarness({}, {}, { inlineMediaMaxBytes: INLINE_MAX, multipartThresholdBytes: 4096, multipartPartBytes: 1500 });
 
 /** Generates with `image` as the first frame; returns the `image_url` fal received. */
 async function submittedImageUrl(image: MediaInput): Promise<string> {

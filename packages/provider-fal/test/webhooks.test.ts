@@ -2,17 +2,18 @@ import { createServer, type Server } from 'node:http';
 import { ContentModerationError, type WebhookDelivery } from '@tarash/core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { falProvider, FalWebhookVerifier, parseFalWebhook, verifyFalWebhook } from '../src/index';
-import { startFalHarness, type FalHarness } from './support/fal-harness';
+import { useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 
-let h: FalHarness;
+// Jobs complete at submit: the fake's webhook timer can fire a millisecond before a job with
+// a run time completes, and then never sends (reported to the testing package).
+const h = useFalHarness({ runMs: 0 });
 let receiver: Server;
 let receiverUrl = '';
 const received: WebhookDelivery[] = [];
 
 beforeAll(async () => {
-  h = await startFalHarness();
   receiver = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -25,15 +26,10 @@ beforeAll(async () => {
   receiverUrl = `http://127.0.0.1:${(receiver.address() as { port: number }).port}/fal-webhook`;
 });
 afterAll(async () => {
-  await h.close();
   await new Promise<void>((resolve) => receiver.close(() => resolve()));
 });
 beforeEach(() => {
   received.length = 0;
-  h.fal.clearRequests();
-  // Jobs complete at submit: the fake's webhook timer can fire a millisecond before a job with
-  // a run time completes, and then never sends (reported to the testing package).
-  h.fal.scripts.setDefault({ runMs: 0 });
 });
 
 /** Runs a job with a webhook and returns fal's delivery for it. */

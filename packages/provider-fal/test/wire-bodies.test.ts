@@ -1,6 +1,6 @@
 import type { ImageGenerationRequest, VideoGenerationRequest } from '@tarash/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contracts, startFalHarness, type FalHarness } from './support/fal-harness';
+import { describe, expect, it } from 'vitest';
+import { contracts, useFalHarness } from './support/fal-harness';
 
 const FIRST_FRAME = 'https://images.example/first-frame.png';
 const LAST_FRAME = 'https://images.example/last-frame.png';
@@ -10,11 +10,7 @@ const LAST_FRAME = 'https://images.example/last-frame.png';
  * bodies, validated by the fake server against fal's stored OpenAPI documents.
  */
 describe.skipIf(contracts.dir === undefined)(`wire bodies${contracts.dir ? '' : ` (skipped: ${contracts.missing})`}`, () => {
-  let h: FalHarness;
-  beforeAll(async () => {
-    h = await startFalHarness();
-  });
-  afterAll(() => h.close());
+  const h = useFalHarness();
 
   async function videoBody(model: string, request: VideoGenerationRequest): Promise<unknown> {
     const response = await h.gateway.generateVideo(h.config(model), request);

@@ -56,9 +56,9 @@ function logEntries(status: FalQueueStatus): FalLogEntry[] {
 export class FalProgressTracker {
   readonly #seen = new Set<string>();
 
-  /** The snapshot of an `IN_QUEUE` or `IN_PROGRESS` status. */
-  snapshot<TResult>(status: FalQueueStatus): JobStatusSnapshot<TResult> {
-    const logs = logEntries(status)
+  /** The log lines of a status not reported before (and now marked reported). */
+  newLogs(status: FalQueueStatus): string[] {
+    return logEntries(status)
       .filter((entry) => {
         const key = `${entry.timestamp ?? ''}\u0000${entry.message}`;
         if (this.#seen.has(key)) return false;
@@ -66,6 +66,11 @@ export class FalProgressTracker {
         return true;
       })
       .map((entry) => entry.message);
+  }
+
+  /** The snapshot of an `IN_QUEUE` or `IN_PROGRESS` status. */
+  snapshot<TResult>(status: FalQueueStatus): JobStatusSnapshot<TResult> {
+    const logs = this.newLogs(status);
     return {
       status: status.status === 'IN_QUEUE' ? 'queued' : 'processing',
       ...(status.queue_position !== undefined && status.queue_position !== null ? { queuePosition: status.queue_position } : {}),

@@ -33,6 +33,12 @@ export async function waitForFalCompletion<TResult>(
 ): Promise<JobStatusSnapshot<TResult>> {
   const tracker = new FalProgressTracker();
   const report = (status: FalQueueStatus) => onSnapshot(tracker.snapshot<TResult>(status));
+  // The last log lines may come with COMPLETED; terminal snapshots carry no progress, so they go first.
+  const settle = async (status: FalQueueStatus): Promise<JobStatusSnapshot<TResult>> => {
+    const logs = status.status === 'COMPLETED' ? tracker.newLogs(status) : [];
+    if (logs.length > 0) await onSnapshot({ status: 'processing', logs });
+    return falStatusSnapshot(client, context, job, status, tracker);
+  };
   const log = (message: string) => context.logger({ level: 'warn', message, provider: context.provider, model: context.model, requestId: job.requestId });
   let streamAttempts = settings.statusUpdates === 'stream' ? 0 : STREAM_ATTEMPTS;
   let polls = 0;
@@ -41,7 +47,7 @@ export async function waitForFalCompletion<TResult>(
       streamAttempts++;
       try {
         const completed = await followFalStatusStream(context, settings, job, report);
-        if (completed) return await falStatusSnapshot(client, context, job, completed, tracker);
+        if (completed) return await settle(completed);
         log('fal status stream ended before COMPLETED');
       } catch (error) {
         // An abort (deadline, caller, a progress callback that threw) ends the wait.
@@ -58,7 +64,7 @@ export async function waitForFalCompletion<TResult>(
     }
     let snapshot: JobStatusSnapshot<TResult>;
     try {
-      snapshot = await falStatusSnapshot(client, context, job, await client.status(job), tracker);
+      snapshot = await settle(await client.status(job));
     } catch (error) {
       if (context.signal.aborted || !(error instanceof TarashError) || !error.isRetryable) throw error;
       log(`fal status check failed: ${error.message}`);

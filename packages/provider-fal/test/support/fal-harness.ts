@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import { createGateway, type Gateway, type GenerationConfig, type ProviderVideoResult } from '@tarash/core';
+import type { JobScript } from '@tarash/testing';
 import { FAKE_FAL_KEY, startFalServer, type FalFakeServer, type FalServerOptions } from '@tarash/testing/fal';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { falProvider, type FalProviderOptions } from '../../src/index';
 import { contractsDir } from '../../src/models/testing/stored-fal-schema';
 
@@ -63,6 +65,25 @@ export async function startFalHarness(serverOptions: FalServerOptions = {}, prov
     }),
     close: () => fal.close(),
   };
+}
+
+/**
+ * One harness for a test file: started before its tests, closed after them, and reset before
+ * each test (no faults, no recordings, `defaultScript` for every job, backup calls at 0).
+ */
+export function useFalHarness(defaultScript: JobScript = {}, serverOptions: FalServerOptions = {}, providerOptions: FalProviderOptions = {}): FalHarness {
+  const harness = {} as FalHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startFalHarness(serverOptions, providerOptions));
+  });
+  afterAll(() => harness.close());
+  beforeEach(() => {
+    harness.fal.faults.clear();
+    harness.fal.clearRequests();
+    harness.fal.scripts.setDefault(defaultScript);
+    harness.backup.calls = 0;
+  });
+  return harness;
 }
 
 /** A fallback config to the `backup` provider. */
