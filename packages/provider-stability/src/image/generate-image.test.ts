@@ -144,24 +144,39 @@ describe('stability content filtering and moderation', () => {
 });
 
 describe('stability HTTP errors, retries and billing', () => {
-  it('does not retry 401 or 402, and never shows the key', async () => {
+  it('does not retry 401, and never shows the key', async () => {
     const wrongKey = 'sk-not-a-valid-key-for-this-server';
-    const unauthorized = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core', { apiKey: wrongKey }), { prompt: 'x' }));
+    const unauthorized = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core', { apiKey: wrongKey, fallbackConfigs: [fixture.config('sd3.5-medium')] }), { prompt: 'x' }));
     expect(unauthorized).toBeInstanceOf(HTTPError);
     expect(unauthorized).toMatchObject({ statusCode: 401, isRetryable: false });
     expect(`${unauthorized.message} ${JSON.stringify(unauthorized)}`).not.toContain(wrongKey);
-    fixture.server.scriptNext({ outcome: { error: STABILITY_PAYMENT_REQUIRED_MESSAGE, httpStatus: 402 } });
-    const unpaid = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x' }));
-    expect(unpaid).toMatchObject({ statusCode: 402, isRetryable: false });
-    expect(unpaid.message).toContain('payment_required');
-    expect(fixture.server.countRequests({ phase: 'generate' })).toBe(2);
+    expect(fixture.server.countRequests({ phase: 'generate' })).toBe(1);
   });
 
-  it('retries a 5xx answer (no image, no charge) and succeeds', async () => {
-    fixture.server.scriptNext({ outcome: { error: 'boom' } });
+  it('does not retry a 402 (no credits) on Stability but falls back to the next config', async () => {
+    fixture.server.scriptNext({ outcome: { error: STABILITY_PAYMENT_REQUIRED_MESSAGE, httpStatus: 402 } });
+    const response = await fixture.gateway.generateImage(fixture.config('stable-image-core', { fallbackConfigs: [fixture.config('sd3.5-medium', { apiKey: SECOND_STABILITY_KEY })] }), { prompt: 'x' });
+    expect(response.executionMetadata.attempts).toMatchObject([
+      { model: 'stable-image-core', status: 'failed', errorType: 'HTTPError', retries: 0, errorMessage: expect.stringContaining('payment_required') },
+      { model: 'sd3.5-medium', status: 'success' },
+    ]);
+  });
+
+  it('retries a 503 (nothing was generated)', async () => {
+    fixture.server.scriptNext({ outcome: { error: 'overloaded', httpStatus: 503 } });
     const response = await fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x' });
     expect(response.executionMetadata.attempts[0]).toMatchObject({ status: 'success', retries: 1 });
     expect(fixture.server.countRequests({ phase: 'generate' })).toBe(2);
+  });
+
+  it('never resends after a 500 (the image may have been billed) but moves on to the next config', async () => {
+    fixture.server.scriptNext({ outcome: { error: 'boom' } });
+    const response = await fixture.gateway.generateImage(fixture.config('stable-image-core', { fallbackConfigs: [fixture.config('sd3.5-medium')] }), { prompt: 'x' });
+    expect(response.executionMetadata.attempts).toMatchObject([
+      { model: 'stable-image-core', status: 'failed', errorType: 'HTTPError', retries: 0 },
+      { model: 'sd3.5-medium', status: 'success' },
+    ]);
+    expect(fixture.server.requests({ phase: 'generate' }).map((r) => r.status)).toEqual([500, 200]);
   });
 
   it('never resends a request whose connection dropped after sending (it may have been billed); the chain moves on', async () => {

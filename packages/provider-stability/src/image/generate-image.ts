@@ -10,11 +10,11 @@ import type { StabilityTransport } from '../transport/stability-transport';
 const INPUT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp'];
 
 /**
- * Generates one image with a synchronous Stable Image call. Billing: Stability charges
- * successful generations only [C], so a 5xx or 429 answer is safe to retry (`jobMayExist`
- * false). A connection lost after the body was sent may have produced (and billed) an image
- * that can never be fetched: it is marked `jobMayExist`, so the orchestrator does not send
- * the same paid request again and moves on to the next config instead.
+ * Generates one image with a synchronous Stable Image call. Billing: a synchronous call has no
+ * id, so an image that was generated but not delivered can never be fetched, and resending
+ * could pay twice. That Stability bills successful generations only is unconfirmed [C], so a
+ * 500/502/504 or a connection lost after sending is marked `jobMayExist`: never resent to
+ * Stability, the chain moves on. 429 and 503 (nothing generated) are retried.
  */
 export function generateStabilityImage(transport: StabilityTransport) {
   return async (prepared: PreparedRequest, context: CallContext): Promise<ProviderImageResult> => {

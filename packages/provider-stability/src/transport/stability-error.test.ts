@@ -35,22 +35,30 @@ describe('stabilityHttpError', () => {
   });
 
   it.each([
-    [401, 'unauthorized', false],
-    [402, 'payment_required', false],
-    [413, 'payload_too_large', false],
-    [500, 'internal_error', true],
-    [503, 'service_unavailable', true],
-  ])('maps %i %s to a HTTPError (retryable: %s), never as a possibly billed generation', (status, name, retryable) => {
+    [401, 'unauthorized', false, false],
+    [413, 'payload_too_large', false, false],
+    [500, 'internal_error', true, true],
+    [502, 'bad_gateway', true, true],
+    [503, 'service_unavailable', true, false],
+  ])('maps %i %s to a HTTPError (retryable: %s; may have been billed: %s)', (status, name, retryable, billed) => {
     const error = stabilityHttpError(failure(status, envelope(name, 'details')), context);
     expect(error).toBeInstanceOf(HTTPError);
-    expect(error).toMatchObject({ statusCode: status, isRetryable: retryable, jobMayExist: false });
+    expect(error).toMatchObject({ statusCode: status, isRetryable: retryable, jobMayExist: billed, retrySameProvider: true });
     expect(error.message).toBe(`stability answered HTTP ${status} during generate: ${name}: details`);
   });
 
-  it('explains a 404 with the caller-given message, not retryable', () => {
-    const error = stabilityHttpError(failure(404, envelope('not_found', 'gone')), { ...context, notFound: 'the endpoint appears to be retired' });
-    expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
-    expect(error.message).toBe('the endpoint appears to be retired (HTTP 404: not_found: gone)');
+  it('never retries a 402 (no credits) on Stability, but lets the chain fall back', () => {
+    const error = stabilityHttpError(failure(402, envelope('payment_required', 'You lack sufficient credits')), context);
+    expect(error).toMatchObject({ statusCode: 402, isRetryable: true, retrySameProvider: false, jobMayExist: false });
+    expect(error.message).toBe('stability answered HTTP 402 during generate: payment_required: You lack sufficient credits (not retried on stability; the chain may fall back)');
+  });
+
+  it('explains a 404 with the caller-given message, never retried on Stability', () => {
+    const retired = stabilityHttpError(failure(404, envelope('not_found', 'gone')), { ...context, notFound: { message: 'the endpoint appears to be retired', fallBack: true } });
+    expect(retired).toMatchObject({ statusCode: 404, isRetryable: true, retrySameProvider: false });
+    expect(retired.message).toBe('the endpoint appears to be retired (HTTP 404: not_found: gone)');
+    const unknown = stabilityHttpError(failure(404, envelope('not_found', 'gone')), { ...context, notFound: { message: 'unknown job', fallBack: false } });
+    expect(unknown).toMatchObject({ statusCode: 404, isRetryable: false });
   });
 
   it('reads bodies that are not the envelope', () => {

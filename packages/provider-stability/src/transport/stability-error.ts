@@ -33,15 +33,23 @@ function issuesOf(lines: readonly string[]): ValidationIssue[] {
 export interface StabilityErrorContext {
   /** How long to wait after a 429 without `Retry-After`: the published timeout. */
   readonly rateLimitTimeoutMs: number;
-  /** Replaces the message of a 404 (retired endpoint, unknown job). */
-  readonly notFound?: string;
+  /**
+   * What a 404 means for this call. `fallBack`: Stability cannot help (a retired endpoint),
+   * but the next config of the chain may.
+   */
+  readonly notFound?: { readonly message: string; readonly fallBack: boolean };
 }
 
 /**
- * Maps a failed Stability response to the error hierarchy: 403 (and `public_figure`) →
- * `ContentModerationError`; 400/422 with field lines → `ValidationError`; 429 → a retryable
- * `HTTPError` waiting `Retry-After` if sent, else the published timeout; 401/402/404/413 →
- * non-retryable `HTTPError`s; 5xx → retryable.
+ * Maps a failed Stability response to the error hierarchy:
+ * - 403 (and 422 `public_figure`) → `ContentModerationError`;
+ * - 400/422 with field lines → `ValidationError`;
+ * - 429 → a retryable `HTTPError` waiting `Retry-After` if sent, else the published timeout;
+ * - 402 (no credits) → an `HTTPError` that is never retried on Stability but lets the chain
+ *   fall back, as does a 404 the caller marks `fallBack`;
+ * - 401, 404, 413 → non-retryable `HTTPError`s;
+ * - 5xx → retryable; at `generate`/`submit` a 5xx other than 503 is also `jobMayExist`: that
+ *   Stability bills successful generations only is unconfirmed [C], so it is never resent.
  */
 export function stabilityHttpError(failure: HttpFailure, context: StabilityErrorContext): TarashError {
   const envelope = readErrorEnvelope(failure.body);
@@ -56,7 +64,17 @@ export function stabilityHttpError(failure: HttpFailure, context: StabilityError
     ...(requestId !== undefined ? { requestId } : {}),
   };
   if (failure.status === 404 && context.notFound) {
-    return new HTTPError({ ...common, statusCode: 404, message: `${context.notFound} (HTTP 404: ${message})`, isRetryable: false });
+    const { fallBack } = context.notFound;
+    return new HTTPError({ ...common, statusCode: 404, message: `${context.notFound.message} (HTTP 404: ${message})`, isRetryable: fallBack, retrySameProvider: false });
+  }
+  if (failure.status === 402) {
+    return new HTTPError({
+      ...common,
+      statusCode: 402,
+      message: `${failure.provider} answered HTTP 402 during ${failure.phase}: ${message} (not retried on ${failure.provider}; the chain may fall back)`,
+      isRetryable: true,
+      retrySameProvider: false,
+    });
   }
   return errorFromHttpResponse({
     ...common,

@@ -2,7 +2,7 @@ import { sendProviderRequest, sleep, TimeoutError, ValidationError, type CallCon
 import type { ResolvedStabilityOptions } from '../stability-provider-options';
 import { readStabilityProviderConfig } from '../stability-provider-config';
 import { NoSlotBeforeDeadline, RequestRateLimiter, type RateLimitPermit } from './request-rate-limiter';
-import { stabilityHttpError } from './stability-error';
+import { stabilityHttpError, type StabilityErrorContext } from './stability-error';
 
 /** One HTTP call to Stability. */
 export interface StabilityCall {
@@ -15,8 +15,8 @@ export interface StabilityCall {
   readonly requestId?: string;
   /** Statuses returned instead of thrown (202 while a video runs, 403 of a moderated one). */
   readonly acceptStatus?: (status: number) => boolean;
-  /** The message of a 404 (retired endpoint, unknown job). */
-  readonly notFound?: string;
+  /** What a 404 means here (a retired endpoint, an unknown job). */
+  readonly notFound?: StabilityErrorContext['notFound'];
 }
 
 /**

@@ -103,13 +103,23 @@ describe('stability image-to-video through the orchestrator', () => {
 });
 
 describe('stability image-to-video failures', () => {
-  it('says clearly that a 404 at start means the endpoint appears retired, and does not retry or fall back', async () => {
+  it('says clearly that a 404 at start means the endpoint appears retired, never retries it, and lets the chain fall back', async () => {
     fixture.server.setImageToVideoRetired(true);
-    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL, { fallbackConfigs: [fixture.config(MODEL)] }), REQUEST));
-    expect(error).toBeInstanceOf(HTTPError);
-    expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
-    expect(error.message).toContain("Stability's image-to-video endpoint (POST /v2beta/image-to-video) appears to be retired");
+    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL), REQUEST));
+    expect(error).toBeInstanceOf(AllProvidersFailedError);
+    const [retired] = (error as AllProvidersFailedError).errors;
+    expect(retired).toBeInstanceOf(HTTPError);
+    expect(retired).toMatchObject({ statusCode: 404, retrySameProvider: false });
+    expect(retired?.message).toContain("Stability's image-to-video endpoint (POST /v2beta/image-to-video) appears to be retired");
     expect(fixture.server.countRequests({ phase: 'submit' })).toBe(1);
+
+    const backup = createGateway({ providers: [stabilityProvider({ minVideoPollIntervalMs: POLL_MS })] });
+    backup.registerProvider('backup-video', { generateVideo: async () => ({ requestId: 'backup-1', video: 'https://videos.example/backup.mp4', rawResponse: {} }) });
+    const response = await backup.generateVideo(fixture.config(MODEL, { fallbackConfigs: [{ provider: 'backup-video', model: 'any' }] }), REQUEST);
+    expect(response.executionMetadata.attempts).toMatchObject([
+      { provider: 'stability', status: 'failed', retries: 0 },
+      { provider: 'backup-video', status: 'success' },
+    ]);
   });
 
   it('explains a 404 for a job Stability does not know', async () => {

@@ -25,12 +25,21 @@ import type { StabilityTransport } from '../transport/stability-transport';
 
 const FIRST_FRAME_TYPES = ['image/png', 'image/jpeg'];
 
-/** Why a 404 at start is an error of its own: the endpoint is gone from Stability's current spec. */
-const RETIRED =
-  "Stability's image-to-video endpoint (POST /v2beta/image-to-video) appears to be retired: it is missing from Stability's current API spec and answered 404. Use another provider for video";
+/**
+ * A 404 at start: the endpoint is gone from Stability's current spec. Retrying Stability cannot
+ * help, but another video provider in the chain can, so the chain falls back.
+ */
+const RETIRED = {
+  message:
+    "Stability's image-to-video endpoint (POST /v2beta/image-to-video) appears to be retired: it is missing from Stability's current API spec and answered 404. Use another provider for video",
+  fallBack: true,
+};
 
-const NOT_FOUND =
-  'Stability does not know this image-to-video generation: the id is unknown, its result expired (results are kept 24 h), or it was started with another API key';
+/** A 404 while polling: this job is gone; nothing would bring it back. */
+const NOT_FOUND = {
+  message: 'Stability does not know this image-to-video generation: the id is unknown, its result expired (results are kept 24 h), or it was started with another API key',
+  fallBack: false,
+};
 
 const NO_CANCEL = 'Stability has no cancel endpoint for image-to-video: the job runs to completion and is billed';
 
