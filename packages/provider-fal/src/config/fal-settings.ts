@@ -11,8 +11,9 @@ export const DEFAULT_FAL_REST_URL = 'https://rest.fal.ai';
  * status poll never re-sends megabytes.
  */
 export const DEFAULT_INLINE_MEDIA_MAX_BYTES = 256 * 1024;
-/** fal-js switches to the multipart upload above 90 MB, in 10 MB parts. */
+/** Uploads above this size use fal's multipart upload, as fal-js does above 90 MB. */
 export const DEFAULT_MULTIPART_THRESHOLD_BYTES = 90 * 1024 * 1024;
+/** Part size of multipart uploads (fal-js uses 10 MB parts). */
 export const DEFAULT_MULTIPART_PART_BYTES = 10 * 1024 * 1024;
 /** Bound on one submit / status / result / cancel / upload request (the SSE stream has its own idle bound). */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000;
