@@ -21,6 +21,9 @@ beforeAll(async () => {
     } else if (req.url === '/garbage') {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"request_id": ');
+    } else if (req.url === '/moved') {
+      res.writeHead(302, { location: `${origin}/echo` });
+      res.end();
     } else if (req.url === '/echo') {
       let body = '';
       req.on('data', (c) => (body += c));
@@ -53,6 +56,7 @@ function context(signal = new AbortController().signal): CallContext {
     signal,
     deadline: Date.now() + 10_000,
     logger: silentLogger,
+    registerSecret: () => undefined,
     config: { provider: 'p', model: 'm' },
   };
 }
@@ -82,6 +86,14 @@ describe('sendProviderRequest', () => {
     await new Promise<void>((resolve) => closed.close(() => resolve()));
     const refused = await sendProviderRequest(context(), { method: 'POST', url: `http://127.0.0.1:${port}/x`, json: {}, phase: 'submit' }).catch((e: unknown) => e);
     expect(refused).toMatchObject({ name: 'HTTPConnectionError', code: 'ECONNREFUSED', jobMayExist: false });
+  });
+
+  it('hands back redirects when asked to follow them manually', async () => {
+    const response = await sendProviderRequest(context(), { method: 'GET', url: `${origin}/moved`, phase: 'download', redirect: 'manual' });
+    expect(response.status).toBe(302);
+    expect(response.headers.get('location')).toBe(`${origin}/echo`);
+    const followed = await sendProviderRequest(context(), { method: 'GET', url: `${origin}/moved`, phase: 'download' });
+    expect(await followed.json()).toMatchObject({ method: 'GET' });
   });
 
   it('rethrows the abort reason', async () => {

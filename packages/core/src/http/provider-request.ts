@@ -37,6 +37,8 @@ export interface ProviderRequest {
   readonly acceptStatus?: (status: number) => boolean;
   /** Defaults to the context signal. */
   readonly signal?: AbortSignal;
+  /** `manual` to follow a redirect yourself (e.g. without credentials to another host). Default `follow`. */
+  readonly redirect?: RequestRedirect;
 }
 
 /** Best-effort human message from a provider error body. */
@@ -87,12 +89,20 @@ export async function sendProviderRequest(context: CallContext, request: Provide
   }
   let response: Response;
   try {
-    response = await context.fetch(request.url, { method: request.method, headers, ...(body !== undefined ? { body } : {}), signal });
+    response = await context.fetch(request.url, {
+      method: request.method,
+      headers,
+      ...(body !== undefined ? { body } : {}),
+      ...(request.redirect !== undefined ? { redirect: request.redirect } : {}),
+      signal,
+    });
   } catch (error) {
     if (signal.aborted) throw signal.reason;
     throw connectionError(error, { provider: context.provider, model: context.model, phase: request.phase, url: request.url });
   }
-  if (response.ok || request.acceptStatus?.(response.status)) return response;
+  if (response.ok || request.acceptStatus?.(response.status) || (request.redirect === 'manual' && response.status >= 300 && response.status < 400)) {
+    return response;
+  }
   let parsed: unknown;
   try {
     parsed = await readBodyLenient(response);

@@ -55,6 +55,7 @@ describe('generateVideo', () => {
     expect(updates.every((u) => u.attempt === 1 && u.provider === 'a' && u.model === 'm')).toBe(true);
     expect(response.executionMetadata).toMatchObject({ totalAttempts: 1, successfulAttempt: 1, fallbackTriggered: false, configsInChain: 1 });
     expect(response.executionMetadata.attempts[0]).toMatchObject({ status: 'success', requestId: 'a-job-1', retries: 0 });
+    expect(fakes[0]?.calls.find((c) => c.kind === 'result')?.completedStatus).toBe('completed');
   });
 
   it('awaits an async progress callback before going on', async () => {

@@ -170,7 +170,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         ...chain,
         logger,
         onProgress: opts.onProgress,
-        run: (entry, prepared, emit) => runAttempt({ entry, prepared, callerSignal: opts.signal, emit, logger, random: Math.random }, 'complete'),
+        run: (entry, prepared, emit) => runAttempt({ entry, prepared, callerSignal: opts.signal, emit, logger, random: Math.random, redactor: chain.redactor }, 'complete'),
         finish: (value, entry, prepared, metadata) => toResponse<TResponse>(value, entry as ChainEntry<unknown, unknown>, prepared.warnings, metadata),
       });
       await reportCompletion(opts, response, logger);
@@ -191,7 +191,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         ...chain,
         logger,
         onProgress: opts.onProgress,
-        run: (entry, prepared, emit) => runAttempt({ entry, prepared, callerSignal: opts.signal, emit, logger, random: Math.random }, 'start'),
+        run: (entry, prepared, emit) => runAttempt({ entry, prepared, callerSignal: opts.signal, emit, logger, random: Math.random, redactor: chain.redactor }, 'start'),
         finish: (value, entry, prepared, metadata) => ({
           handle: { ...value.handle, warnings: [...prepared.warnings] },
           requestId: value.handle.requestId,
@@ -257,7 +257,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         redactor,
         logger,
         onProgress: opts.onProgress,
-        run: (e, p, emit) => runAttempt({ entry: e, prepared: p, callerSignal: opts.signal, emit, logger, random: Math.random, resume: handle }, 'complete'),
+        run: (e, p, emit) => runAttempt({ entry: e, prepared: p, callerSignal: opts.signal, emit, logger, random: Math.random, redactor, resume: handle }, 'complete'),
         finish: (value, e, p, metadata) => toResponse<TResponse>(value, e as ChainEntry<unknown, unknown>, p.warnings, metadata),
       });
       await reportCompletion(opts, response, logger);
@@ -271,7 +271,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     try {
       const snapshot: JobStatusSnapshot = await (entry.handler.jobs as NonNullable<typeof entry.handler.jobs>).getStatus(
         handle,
-        callContext(entry, scope, redactingLogger(opts.logger, redactor)),
+        callContext(entry, scope, redactingLogger(opts.logger, redactor), redactor),
       );
       return redactor.redact({
         requestId: handle.requestId,
@@ -296,7 +296,7 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     if (!cancel) return { cancelled: false, reason: `${handle.provider} has no cancel endpoint` };
     const scope = new AttemptScope(entry.timeoutMs, undefined);
     try {
-      return redactor.redact(await cancel(handle, callContext(entry, scope, redactingLogger(opts.logger, redactor))));
+      return redactor.redact(await cancel(handle, callContext(entry, scope, redactingLogger(opts.logger, redactor), redactor)));
     } catch (error) {
       throw redactor.redact(toTarashError(error, handle, handle.requestId));
     } finally {

@@ -168,6 +168,7 @@ function prepareValidChain<TRequest, TResult, TResponse>(
         modality: spec.modality,
         providerConfig: entry.config.providerConfig ?? {},
         ...(entry.config.baseUrl !== undefined ? { baseUrl: entry.config.baseUrl } : {}),
+        ...(entry.config.webhookUrl !== undefined ? { webhookUrl: entry.config.webhookUrl } : {}),
         strict: entry.config.strict ?? false,
         ...withFieldMappers(registry.getFieldMapping(entry.config.provider, entry.config.model)),
       }),

@@ -7,6 +7,7 @@ import type { JobStatusSnapshot, StartedJob } from '../provider/job-status-snaps
 import type { PreparedRequest } from '../provider/prepared-request';
 import type { ProviderJobMethods } from '../provider/provider-plugin';
 import type { Logger } from '../runtime/logger';
+import type { Redactor } from '../security/redactor';
 import { sleep } from '../runtime/sleep';
 import type { JobHandle } from '../types/job-handle';
 import { AttemptAbort, AttemptScope } from './attempt-scope';
@@ -25,6 +26,8 @@ export interface AttemptInput<TRequest, TResult> {
   readonly emit: SnapshotEmitter;
   readonly logger: Logger;
   readonly random: () => number;
+  /** Redacts the chain's secrets; learns those a provider registers during the call. */
+  readonly redactor: Redactor;
   /** Watch this existing job instead of submitting (resume); it is never resubmitted. */
   readonly resume?: JobHandle;
 }
@@ -60,8 +63,13 @@ export function toTarashError(error: unknown, target: { provider: string; model:
   });
 }
 
-/** Builds the call context of one config. */
-export function callContext(entry: ChainEntry<unknown, unknown>, scope: { signal: AbortSignal; deadline: number }, logger: Logger): CallContext {
+/** Builds the call context of one config; secrets learnt during the call go to `redactor`. */
+export function callContext(
+  entry: ChainEntry<unknown, unknown>,
+  scope: { signal: AbortSignal; deadline: number },
+  logger: Logger,
+  redactor: Redactor,
+): CallContext {
   const { config } = entry;
   return {
     provider: config.provider,
@@ -76,6 +84,7 @@ export function callContext(entry: ChainEntry<unknown, unknown>, scope: { signal
     signal: scope.signal,
     deadline: scope.deadline,
     logger,
+    registerSecret: (secret) => redactor.add(secret),
     config,
   };
 }
@@ -96,7 +105,7 @@ export async function runAttempt<TRequest, TResult>(
   const { entry, prepared, logger } = input;
   const { provider, model } = entry.config;
   const scope = new AttemptScope(entry.timeoutMs, input.callerSignal);
-  const context = callContext(entry as ChainEntry<unknown, unknown>, scope, logger);
+  const context = callContext(entry as ChainEntry<unknown, unknown>, scope, logger, input.redactor);
   const emit: SnapshotEmitter = async (snapshot, requestId) => {
     try {
       await input.emit(snapshot, requestId);
@@ -303,7 +312,7 @@ export async function settleTerminal<TResult>(
 ): Promise<TResult> {
   if (terminal.status === 'completed') {
     setState('completed');
-    return terminal.result ?? retryTransient(() => jobs.getResult(handle, context), context);
+    return terminal.result ?? retryTransient(() => jobs.getResult(handle, context, terminal), context);
   }
   setState('failed');
   throw (

@@ -12,6 +12,8 @@ export interface PrepareContext {
   readonly providerConfig: Readonly<Record<string, unknown>>;
   /** Base URL override from the config (lets `prepare` reject an incomplete endpoint setup early). */
   readonly baseUrl?: string;
+  /** Webhook URL from the config (lets `prepare` reject a webhook the provider cannot call). */
+  readonly webhookUrl?: string;
   /** Unused-parameter warnings become `ValidationError`s. */
   readonly strict: boolean;
   /**
@@ -40,6 +42,11 @@ export interface CallContext {
   /** Epoch milliseconds after which the job is out of time. */
   readonly deadline: number;
   readonly logger: Logger;
+  /**
+   * Tells the SDK about a secret obtained during the call (e.g. an OAuth access token from a
+   * token function), so that errors, logs and metadata redact it like the API key.
+   */
+  registerSecret(secret: string): void;
   /** The full config, for custom handlers. */
   readonly config: GenerationConfig;
 }

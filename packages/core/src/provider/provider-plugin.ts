@@ -23,8 +23,11 @@ export interface ProviderJobMethods<TResult> {
   start(prepared: PreparedRequest, context: CallContext): Promise<StartedJob<TResult>>;
   /** Check the job once. */
   getStatus(handle: JobHandle, context: CallContext): Promise<JobStatusSnapshot<TResult>>;
-  /** Fetch the result of a completed job. */
-  getResult(handle: JobHandle, context: CallContext): Promise<TResult>;
+  /**
+   * Fetch the result of a completed job. `completed` is the terminal snapshot the orchestrator
+   * saw, when it saw one (so a provider whose status body holds the output need not read it again).
+   */
+  getResult(handle: JobHandle, context: CallContext, completed?: JobStatusSnapshot<TResult>): Promise<TResult>;
   /** Ask the provider to cancel the job. Providers without cancel omit this. */
   cancel?(handle: JobHandle, context: CallContext): Promise<CancelOutcome>;
   /**

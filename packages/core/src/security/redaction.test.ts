@@ -104,6 +104,31 @@ describe('secrets never leave the SDK', () => {
   });
 });
 
+describe('secrets registered during a call', () => {
+  it('are redacted like API keys', async () => {
+    const token = 'ya29.rotating-access-token-0001';
+    const base = inMemoryProvider({ name: 'vertexish' }).plugin;
+    const plugin: ProviderPlugin = {
+      name: 'vertexish',
+      video: {
+        prepare: base.video!.prepare,
+        async generate(_prepared, context) {
+          context.registerSecret(token);
+          context.logger({ level: 'info', message: `using ${token}` });
+          throw new HTTPError({ provider: 'vertexish', model: 'm', statusCode: 401, message: `token ${token} rejected` });
+        },
+      },
+    };
+    const logs: LogEvent[] = [];
+    const thrown = await createGateway({ providers: [plugin] })
+      .generateVideo({ provider: 'vertexish', model: 'm' }, { prompt: 'p' }, { logger: (e) => logs.push(e) })
+      .catch((e: unknown) => e);
+    const haystack = [...everyOutput(thrown), ...logs.map((l) => JSON.stringify(l))].join('\n');
+    expect(haystack).not.toContain(token);
+    expect(haystack).toContain('[REDACTED]');
+  });
+});
+
 describe('Redactor', () => {
   const redactor = new Redactor([KEY, undefined, 'abc']);
 

@@ -11,15 +11,21 @@ const CREDENTIAL_PAIR =
  * echoes it back.
  */
 export class Redactor {
-  private readonly secrets: readonly string[];
+  private secrets: readonly string[] = [];
 
   constructor(secrets: Iterable<string | undefined>) {
-    const all = new Set<string>();
+    this.add(...secrets);
+  }
+
+  /** Learns more secrets (e.g. an access token fetched during a call). */
+  add(...secrets: (string | undefined)[]): void {
+    const all = new Set(this.secrets);
     for (const secret of secrets) {
       if (!secret || secret.length < 4) continue;
       all.add(secret);
       for (const part of secret.split(':')) if (part.length >= 8) all.add(part);
     }
+    // Longest first, so a key is replaced whole before any of its halves.
     this.secrets = [...all].sort((a, b) => b.length - a.length);
   }
 

@@ -25,6 +25,8 @@ export interface InMemoryJobScript {
 export interface InMemoryCall {
   readonly kind: 'submit' | 'status' | 'result' | 'cancel' | 'generate';
   readonly jobId?: string;
+  /** For `result`: the status of the terminal snapshot the orchestrator passed along. */
+  readonly completedStatus?: string;
   readonly at: number;
   readonly apiKey?: string;
 }
@@ -62,8 +64,8 @@ export function inMemoryProvider(options: InMemoryProviderOptions): InMemoryProv
   const scripts = options.jobs ?? [{}];
   const state = new Map<string, { polls: number; statusErrors: TarashError[]; resultErrors: TarashError[]; script: InMemoryJobScript }>();
   let submitted = 0;
-  const record = (kind: InMemoryCall['kind'], apiKey: string | undefined, jobId?: string) =>
-    calls.push({ kind, at: Date.now(), ...(jobId ? { jobId } : {}), ...(apiKey ? { apiKey } : {}) });
+  const record = (kind: InMemoryCall['kind'], apiKey: string | undefined, jobId?: string, completedStatus?: string) =>
+    calls.push({ kind, at: Date.now(), ...(jobId ? { jobId } : {}), ...(apiKey ? { apiKey } : {}), ...(completedStatus ? { completedStatus } : {}) });
 
   const jobOf = (handle: JobHandle) => {
     const job = state.get(handle.requestId);
@@ -135,8 +137,8 @@ export function inMemoryProvider(options: InMemoryProviderOptions): InMemoryProv
                 if (outcome === 'success') return { status: 'completed' };
                 return { status: 'failed', error: outcome };
               },
-              async getResult(handle, context) {
-                record('result', context.apiKey, handle.requestId);
+              async getResult(handle, context, completed) {
+                record('result', context.apiKey, handle.requestId, completed?.status);
                 const error = jobOf(handle).resultErrors.shift();
                 if (error) throw error;
                 return videoResult(handle.requestId);
