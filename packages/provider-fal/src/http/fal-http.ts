@@ -1,4 +1,4 @@
-import { HTTPConnectionError, readJsonBody, sendProviderRequest, type CallContext, type ErrorPhase, type ProviderRequest } from '@tarash/core';
+import { HTTPConnectionError, HTTPError, readJsonBody, sendProviderRequest, type CallContext, type ErrorPhase, type ProviderRequest } from '@tarash/core';
 import { falHttpError } from './fal-errors';
 
 /** One fal HTTP call (queue, storage). */
@@ -68,6 +68,19 @@ export async function withFalTimeout<T>(
   }
 }
 
+/** `url` with `/{segment}` appended to its path, its query (e.g. an upload signature) kept. */
+export function appendUrlPath(url: string, segment: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/${segment}`;
+  return parsed.href;
+}
+
+/** The wait (ms) an error says fal asked for (`Retry-After`), if any. */
+export function retryAfterOf(error: unknown): number | undefined {
+  const value = (error as { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof value === 'number' ? value : undefined;
+}
+
 /** Sends one fal request on `signal`; failed answers become fal's errors ({@link falHttpError}). */
 export function sendFalRequest(context: CallContext, request: FalRequest, signal: AbortSignal): Promise<Response> {
   return sendProviderRequest(context, { ...request, headers: falHeaders(context, request), signal, toError: falHttpError });
@@ -79,5 +92,20 @@ export function fetchFalJson<T>(context: CallContext, request: FalRequest, timeo
     const response = await sendFalRequest(context, request, signal);
     const body = await readJsonBody<T>(response, context, request.phase, request.requestId);
     return { status: response.status, headers: response.headers, body };
+  });
+}
+
+/** A body fal answered with but the SDK cannot read: retryable, like malformed JSON. */
+export function unreadableFalBody(context: CallContext, phase: ErrorPhase, what: string, raw: unknown, requestId?: string): HTTPError {
+  return new HTTPError({
+    provider: context.provider,
+    model: context.model,
+    phase,
+    statusCode: 200,
+    isRetryable: true,
+    jobMayExist: phase === 'submit',
+    message: `fal sent ${what} during ${phase}: ${JSON.stringify(raw)?.slice(0, 200)}`,
+    rawResponse: raw,
+    ...(requestId !== undefined ? { requestId } : {}),
   });
 }

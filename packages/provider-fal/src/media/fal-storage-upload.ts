@@ -1,8 +1,7 @@
 import { pollDelay, readBodyLenient, sleep, TarashError, type CallContext } from '@tarash/core';
 import { z } from 'zod';
 import type { FalSettings } from '../config/fal-settings';
-import { fetchFalJson, sendFalRequest, withFalTimeout } from '../queue/fal-http';
-import { unreadableFalBody } from '../queue/fal-queue-status';
+import { appendUrlPath, fetchFalJson, retryAfterOf, sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
 
 /** A file to put in fal storage. */
 export interface FalUploadFile {
@@ -27,17 +26,9 @@ async function withRetries<T>(context: CallContext, step: () => Promise<T>): Pro
     } catch (error) {
       const transient = error instanceof TarashError && error.isRetryable && !context.signal.aborted;
       if (!transient || attempt >= UPLOAD_ATTEMPTS) throw error;
-      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-      await sleep(retryAfterMs ?? pollDelay(attempt - 1, UPLOAD_RETRY_MS), context.signal);
+      await sleep(retryAfterOf(error) ?? pollDelay(attempt - 1, UPLOAD_RETRY_MS), context.signal);
     }
   }
-}
-
-/** `{upload_url}/{suffix}` with the upload URL's signed query kept (fal-js `storage.ts`). */
-function uploadSubUrl(uploadUrl: string, suffix: string): string {
-  const url = new URL(uploadUrl);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${suffix}`;
-  return url.href;
 }
 
 /** PUTs bytes to a signed upload URL (no Authorization: the signature is the credential); returns the answer body. */
@@ -71,13 +62,13 @@ export async function uploadToFalStorage(context: CallContext, settings: FalSett
   const parts: z.infer<typeof partSchema>[] = [];
   for (let offset = 0, partNumber = 1; offset < file.bytes.byteLength; offset += settings.multipartPartBytes, partNumber++) {
     const chunk = file.bytes.subarray(offset, offset + settings.multipartPartBytes);
-    const answer = await withRetries(context, () => putBytes(context, settings, uploadSubUrl(uploadUrl, String(partNumber)), chunk, file.mediaType));
+    const answer = await withRetries(context, () => putBytes(context, settings, appendUrlPath(uploadUrl, String(partNumber)), chunk, file.mediaType));
     const part = partSchema.safeParse(answer);
     if (!part.success) throw unreadableFalBody(context, 'upload', `an unreadable answer to part ${partNumber}`, answer);
     parts.push({ partNumber: part.data.partNumber, etag: part.data.etag });
   }
   await withRetries(context, () =>
-    fetchFalJson<unknown>(context, { method: 'POST', url: uploadSubUrl(uploadUrl, 'complete'), json: { parts }, phase: 'upload', auth: false }, settings.requestTimeoutMs),
+    fetchFalJson<unknown>(context, { method: 'POST', url: appendUrlPath(uploadUrl, 'complete'), json: { parts }, phase: 'upload', auth: false }, settings.requestTimeoutMs),
   );
   return fileUrl;
 }

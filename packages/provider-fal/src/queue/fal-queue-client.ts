@@ -1,10 +1,10 @@
 import { readBodyLenient, type CallContext, type CancelOutcome } from '@tarash/core';
 import { z } from 'zod';
 import type { FalSettings } from '../config/fal-settings';
+import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
 import { falAppId } from '../routing/fal-endpoint-id';
-import { fetchFalJson, sendFalRequest, withFalTimeout } from './fal-http';
 import type { FalJob, FalJobUrls } from './fal-job-handle';
-import { parseFalQueueStatus, unreadableFalBody, type FalQueueStatus } from './fal-queue-status';
+import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
 
 const submitResponseSchema = z.looseObject({
   request_id: z.string().min(1),
@@ -128,8 +128,7 @@ export class FalQueueClient {
 
 /** The status stream URL of a job: `{status_url}/stream?logs=1` (wire.md §1.4). */
 export function falStatusStreamUrl(urls: FalJobUrls): string {
-  const url = new URL(urls.statusUrl);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}/stream`;
+  const url = new URL(appendUrlPath(urls.statusUrl, 'stream'));
   url.searchParams.set('logs', '1');
   return url.href;
 }

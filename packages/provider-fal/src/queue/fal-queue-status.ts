@@ -1,5 +1,6 @@
-import { HTTPError, type CallContext, type ErrorPhase, type JobStatusSnapshot } from '@tarash/core';
+import type { CallContext, JobStatusSnapshot } from '@tarash/core';
 import { z } from 'zod';
+import { unreadableFalBody } from '../http/fal-http';
 
 /** A queue status body (status endpoint and each SSE event), as far as the SDK reads it. */
 export const falQueueStatusSchema = z.looseObject({
@@ -12,21 +13,6 @@ export const falQueueStatusSchema = z.looseObject({
 
 /** A parsed queue status. */
 export type FalQueueStatus = z.infer<typeof falQueueStatusSchema>;
-
-/** A body fal answered with but the SDK cannot read: retryable, like malformed JSON. */
-export function unreadableFalBody(context: CallContext, phase: ErrorPhase, what: string, raw: unknown, requestId?: string): HTTPError {
-  return new HTTPError({
-    provider: context.provider,
-    model: context.model,
-    phase,
-    statusCode: 200,
-    isRetryable: true,
-    jobMayExist: phase === 'submit',
-    message: `fal sent ${what} during ${phase}: ${JSON.stringify(raw)?.slice(0, 200)}`,
-    rawResponse: raw,
-    ...(requestId !== undefined ? { requestId } : {}),
-  });
-}
 
 /** Reads a status body (already parsed JSON); anything else is a retryable protocol error. */
 export function parseFalQueueStatus(raw: unknown, context: CallContext, requestId: string): FalQueueStatus {

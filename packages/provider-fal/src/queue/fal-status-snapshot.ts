@@ -1,5 +1,5 @@
 import type { CallContext, JobStatusSnapshot } from '@tarash/core';
-import { falJobFailure } from './fal-errors';
+import { falJobFailure } from '../http/fal-errors';
 import type { FalJob } from './fal-job-handle';
 import type { FalQueueClient } from './fal-queue-client';
 import type { FalProgressTracker, FalQueueStatus } from './fal-queue-status';

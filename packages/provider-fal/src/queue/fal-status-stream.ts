@@ -1,9 +1,9 @@
 import { parseServerSentEvents, type CallContext } from '@tarash/core';
 import type { FalSettings } from '../config/fal-settings';
-import { sendFalRequest, withFalTimeout } from './fal-http';
+import { sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
 import type { FalJob } from './fal-job-handle';
 import { falStatusStreamUrl } from './fal-queue-client';
-import { parseFalQueueStatus, unreadableFalBody, type FalQueueStatus } from './fal-queue-status';
+import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
 
 /**
  * Follows a job's SSE status stream (wire.md §1.4): every event before `COMPLETED` goes to

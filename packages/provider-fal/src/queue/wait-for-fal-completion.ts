@@ -1,5 +1,6 @@
 import { pollDelay, sleep, TarashError, type CallContext, type JobStatusSnapshot, type SnapshotListener } from '@tarash/core';
 import type { FalSettings } from '../config/fal-settings';
+import { retryAfterOf } from '../http/fal-http';
 import type { FalJob } from './fal-job-handle';
 import type { FalQueueClient } from './fal-queue-client';
 import { FalProgressTracker, type FalQueueStatus } from './fal-queue-status';
@@ -12,11 +13,6 @@ const STREAM_ATTEMPTS = 3;
 const STREAM_RETRY_MS = 250;
 
 const isTerminal = (snapshot: JobStatusSnapshot<unknown>): boolean => snapshot.status !== 'queued' && snapshot.status !== 'processing';
-
-function retryAfterOf(error: unknown): number | undefined {
-  const value = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === 'number' ? value : undefined;
-}
 
 /**
  * Waits for a fal job to finish. It follows the SSE status stream (one request for the whole

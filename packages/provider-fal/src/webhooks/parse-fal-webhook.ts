@@ -8,7 +8,7 @@ import {
   type WebhookDelivery,
 } from '@tarash/core';
 import { z } from 'zod';
-import { falJobFailure } from '../queue/fal-errors';
+import { falJobFailure } from '../http/fal-errors';
 import { detectFalOutputSpec } from '../output/fal-output-files';
 import { falImageResult, falVideoResult } from '../output/fal-result';
 import { findFalModel } from '../routing/find-fal-model';

@@ -41,6 +41,12 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     expect(JSON.stringify(response.rawResponse)).toContain('generateVideoResponse');
   });
 
+  it('reuses the completed poll for the download: a job done at the first poll costs four requests', async () => {
+    f.server.scriptNext({ runMs: 0 });
+    await f.gateway.generateVideo(f.gemini(MODEL), request);
+    expect(f.server.requests().map((entry) => entry.phase)).toEqual(['submit', 'operation', 'download', 'storage']);
+  });
+
   it('returns the download URI instead of bytes with videoOutput "uri", with a warning (and logs that webhookUrl is unused)', async () => {
     const config = f.gemini(MODEL, { providerConfig: { videoOutput: 'uri' }, webhookUrl: 'https://example.com/hook' });
     const response = await f.gateway.generateVideo(config, request, { logger: f.logger });

@@ -36,8 +36,8 @@ function handleData(settings: GoogleSettings, operationName: string, parameters:
  * The Veo job split over `predictLongRunning` (wire.md §4.2, §4.6): `start` sends the body once
  * and keeps the operation name in a JSON handle; `getStatus` polls the operation (`GET` on the
  * Gemini API, `fetchPredictOperation` on Vertex AI) and returns the result with the completed
- * snapshot when nothing needs downloading; `getResult` reads the operation again and
- * downloads the videos. `cancel` reports that Google offers none.
+ * snapshot when nothing needs downloading; `getResult` downloads the videos of the completed
+ * operation (reading it again only when it has no completed snapshot, e.g. `getResult` alone). `cancel` reports that Google offers none.
  */
 export function veoJobs(settingsOf: SettingsSource): ProviderJobMethods<ProviderVideoResult> {
   const settingsFor = (context: CallContext): GoogleSettings => settingsOf(context.providerConfig, context);
@@ -57,10 +57,14 @@ export function veoJobs(settingsOf: SettingsSource): ProviderJobMethods<Provider
     return settings;
   };
 
+  const outcomeOf = (handle: JobHandle, operation: unknown) => ({
+    operation,
+    outcome: readVeoOperation(operation, { provider: handle.provider, model: handle.model, requestId: handle.requestId }),
+  });
+
   const readOperation = async (handle: JobHandle, context: CallContext, settings: GoogleSettings) => {
     const poll = operationPoll(settings, context.baseUrl, String(handle.data.operationName));
-    const operation = await callGoogle<unknown>(context, settings, { ...poll, phase: 'status', requestId: handle.requestId });
-    return { operation, outcome: readVeoOperation(operation, { provider: handle.provider, model: handle.model, requestId: handle.requestId }) };
+    return outcomeOf(handle, await callGoogle<unknown>(context, settings, { ...poll, phase: 'status', requestId: handle.requestId }));
   };
 
   return {
@@ -104,9 +108,10 @@ export function veoJobs(settingsOf: SettingsSource): ProviderJobMethods<Provider
       return { status: 'completed', result: await veoResult(handle, outcome.videos, outcome.warnings, operation, context, settings) };
     },
 
-    async getResult(handle: JobHandle, context: CallContext): Promise<ProviderVideoResult> {
+    async getResult(handle: JobHandle, context: CallContext, completed?: JobStatusSnapshot<ProviderVideoResult>): Promise<ProviderVideoResult> {
       const settings = settingsForHandle(handle, context);
-      const { operation, outcome } = await readOperation(handle, context, settings);
+      // The completed poll already holds the operation: only a resumed job needs to read it again.
+      const { operation, outcome } = completed?.rawResponse !== undefined ? outcomeOf(handle, completed.rawResponse) : await readOperation(handle, context, settings);
       if (outcome.state === 'failed') throw outcome.error;
       if (outcome.state === 'running') {
         throw new GenerationFailedError({ provider: handle.provider, model: handle.model, requestId: handle.requestId, phase: 'result', rawResponse: operation, message: `${handle.provider} operation ${handle.requestId} is still running` });

@@ -16,8 +16,7 @@ export async function downloadVideo(uri: string, context: CallContext, settings:
   const common = { method: 'GET' as const, phase: 'download' as const, requestId };
   let response: Response;
   if (new URL(uri).origin === new URL(apiRoot(settings, context.baseUrl)).origin) {
-    const manualRedirects: CallContext = { ...context, fetch: (input, init) => context.fetch(input, { ...init, redirect: 'manual' }) };
-    response = await sendProviderRequest(manualRedirects, { ...common, url: uri, headers: await authHeaders(settings, context, 'download'), toError: googleHttpError, acceptStatus: isRedirect });
+    response = await sendProviderRequest(context, { ...common, url: uri, headers: await authHeaders(settings, context, 'download'), toError: googleHttpError, redirect: 'manual' });
     if (isRedirect(response.status)) {
       const location = response.headers.get('location');
       if (!location) {

@@ -23,5 +23,7 @@ export async function authHeaders(settings: GoogleSettings, context: CallContext
   if (typeof token !== 'string' || token.trim() === '') {
     throw new ValidationError({ ...target, issues: [{ field: 'config.providerConfig.getAccessToken', value: typeof token, message: 'must return a non-empty access token string' }] });
   }
+  // A fetched token is as secret as an API key: redact it from every error and log.
+  context.registerSecret(token.trim());
   return { Authorization: `Bearer ${token.trim()}` };
 }
