@@ -21,4 +21,5 @@ export {
   toDataUri,
   type ResolvedMedia,
 } from './media';
+export { readImageDimensions, type ImageDimensions } from './image-dimensions';
 export { PendingMedia, collectPendingMedia, resolvePendingMedia, type MediaKind } from './pending-media';

@@ -1,6 +1,5 @@
-import { base64ToBytes, parseDataUri, type MediaInput, type ValidationIssue } from '@tarash/core';
+import { base64ToBytes, parseDataUri, readImageDimensions, type MediaInput, type ValidationIssue } from '@tarash/core';
 import { STABILITY_VIDEO_FRAME_SIZES } from '../models/stability-values';
-import { readImageHeader } from './image-dimensions';
 
 /**
  * The bytes of a media input when they can be read synchronously (bytes, data URIs, base64
@@ -23,7 +22,7 @@ export type FirstFrameCheck = { readonly width: number; readonly height: number 
 
 /** Checks that image-to-video can take a first frame: PNG or JPEG of 1024x576, 576x1024 or 768x768. */
 export function checkFirstFrame(bytes: Uint8Array, source: string): FirstFrameCheck {
-  const header = readImageHeader(bytes);
+  const header = readImageDimensions(bytes);
   if (!header) return { issue: { field: source, value: bytes, message: 'must be a PNG or JPEG image', allowed: ['image/png', 'image/jpeg'] } };
   const size = `${header.width}x${header.height}`;
   if (!(STABILITY_VIDEO_FRAME_SIZES as readonly string[]).includes(size)) {

@@ -1,12 +1,12 @@
 /** Pixel size and format of an image, read from its header. */
-export interface ImageHeader {
+export interface ImageDimensions {
   readonly mediaType: 'image/png' | 'image/jpeg';
   readonly width: number;
   readonly height: number;
 }
 
 /** Reads the size of a PNG (IHDR) or baseline/progressive JPEG (first SOFn); undefined otherwise. */
-export function readImageHeader(bytes: Uint8Array): ImageHeader | undefined {
+export function readImageDimensions(bytes: Uint8Array): ImageDimensions | undefined {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length >= 24 && view.getUint32(0) === 0x89504e47 && view.getUint32(12) === 0x49484452) {
     return { mediaType: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
