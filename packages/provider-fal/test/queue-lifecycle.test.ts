@@ -1,5 +1,6 @@
-import { imageGenerationResponseSchema, videoGenerationResponseSchema, type ProgressUpdate } from '@tarash/core';
+import { createGateway, imageGenerationResponseSchema, videoGenerationResponseSchema, type ProgressUpdate } from '@tarash/core';
 import { describe, expect, it } from 'vitest';
+import { falProvider } from '../src/index';
 import { untypedEndpointWarning } from '../src/mapping/prepare-fal-request';
 import { useFalHarness } from './support/fal-harness';
 
@@ -91,5 +92,15 @@ describe('endpoints without a generated definition', () => {
     const response = await h.gateway.generateVideo(h.config(model), { prompt: 'x', durationSeconds: 7 });
     expect(response.warnings[0]).toBe(untypedEndpointWarning(model));
     expect(h.fal.requests({ phase: 'submit' })[0]?.body).toEqual({ prompt: 'x', duration: 7 });
+  });
+});
+
+describe('the plugin under another name', () => {
+  it('starts and resumes jobs under that name (e.g. two fal accounts side by side)', async () => {
+    const gateway = createGateway({ providers: [{ ...falProvider(), name: 'fal-eu' }] });
+    const config = { ...h.config('fal-ai/veo3.1'), provider: 'fal-eu' };
+    const started = await gateway.startVideo(config, { prompt: 'A calm lake' });
+    expect(started.handle.provider).toBe('fal-eu');
+    expect((await gateway.resumeVideo(config, started.handle)).requestId).toBe(started.requestId);
   });
 });

@@ -23,11 +23,11 @@ export function untypedEndpointWarning(endpointId: string): string {
  * until the job starts.
  */
 export function prepareFalRequest(request: StandardRequestFields, context: PrepareContext): PreparedRequest<Record<string, unknown>> {
-  const { model } = context;
+  const { provider, model } = context;
   parseFalSettings(context.providerConfig, { model, root: 'config.providerConfig' });
   if (!isFalEndpointId(model)) {
     throw new ValidationError({
-      provider: 'fal',
+      provider,
       model,
       issues: [{ field: 'config.model', value: model, message: 'must be a fal endpoint id such as "fal-ai/veo3.1" (owner/app[/path], no URL)' }],
     });
@@ -35,17 +35,17 @@ export function prepareFalRequest(request: StandardRequestFields, context: Prepa
   const definition = findFalModel(model);
   if (definition && definition.modality !== context.modality) {
     throw new ValidationError({
-      provider: 'fal',
+      provider,
       model,
       issues: [{ field: 'config.model', value: model, message: `is a fal ${definition.modality} endpoint; use generate${definition.modality === 'video' ? 'Video' : 'Image'}` }],
     });
   }
   const mappers = context.fieldMappers ?? (definition?.mappers as FieldMappers | undefined) ?? genericFalMappers(context.modality);
-  const mapped = mapRequest(request, mappers, { provider: 'fal', model, strict: context.strict });
-  if (definition) validateFalBody(mapped.body, definition);
+  const mapped = mapRequest(request, mappers, { provider, model, strict: context.strict });
+  if (definition) validateFalBody(mapped.body, definition, provider);
   const untyped = !definition && !context.fieldMappers;
   return {
-    provider: 'fal',
+    provider,
     model,
     body: mapped.body,
     warnings: untyped ? [untypedEndpointWarning(model), ...mapped.warnings] : mapped.warnings,

@@ -25,7 +25,7 @@ function knownKeysOf(schema: z.ZodType): string[] | undefined {
  * anything is sent. Issues name fal's field, the value and the allowed values; a field the
  * endpoint does not have is reported with the fields it does have.
  */
-export function validateFalBody(body: Record<string, unknown>, definition: FalModelDefinition): void {
+export function validateFalBody(body: Record<string, unknown>, definition: FalModelDefinition, provider: string): void {
   const schema = definition.inputSchema();
   const candidate = withPlaceholderMedia(body);
   const result = schema.safeParse(candidate);
@@ -35,7 +35,7 @@ export function validateFalBody(body: Record<string, unknown>, definition: FalMo
     issue.message.startsWith('unknown field') ? { ...issue, message: `is not an input field of ${definition.endpointId}` } : issue,
   );
   throw new ValidationError({
-    provider: 'fal',
+    provider,
     model: definition.endpointId,
     context: `Invalid fal request for ${definition.endpointId} (fields are fal's input fields, after mapping and extraParams)`,
     issues,

@@ -28,10 +28,12 @@ const falJobDataSchema = z.object({
  * The JSON handle of a submitted fal job. It holds the endpoint id and the job's URLs (enough
  * to watch, fetch and cancel it from any process) and never a key.
  */
-export function falJobHandle(job: FalJob & { readonly gatewayRequestId?: string; readonly modality: Modality; readonly warnings: readonly string[] }): JobHandle {
+export function falJobHandle(
+  job: FalJob & { readonly provider: string; readonly gatewayRequestId?: string; readonly modality: Modality; readonly warnings: readonly string[] },
+): JobHandle {
   return {
     version: 1,
-    provider: 'fal',
+    provider: job.provider,
     model: job.endpointId,
     modality: job.modality,
     requestId: job.requestId,
@@ -61,7 +63,7 @@ function isFalHost(url: URL): boolean {
 export function readFalJob(handle: JobHandle, settings: FalSettings): FalJob {
   const parsed = falJobDataSchema.safeParse(handle.data);
   const fail = (issues: ValidationError['issues']): never => {
-    throw new ValidationError({ provider: 'fal', model: handle.model, requestId: handle.requestId, context: 'Invalid fal job handle', issues });
+    throw new ValidationError({ provider: handle.provider, model: handle.model, requestId: handle.requestId, context: 'Invalid fal job handle', issues });
   };
   if (!parsed.success) return fail(zodIssuesToValidationIssues(parsed.error.issues, handle.data, { root: 'handle.data' }));
   const data = parsed.data;

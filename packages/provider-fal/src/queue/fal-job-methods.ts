@@ -28,7 +28,7 @@ export function falJobMethods<TResult>(defaults: FalSettingsInput, toResult: (jo
       const body = await resolveFalMedia(prepared.body, context, settings);
       const submission = await client.submit(endpointId, body);
       return {
-        handle: falJobHandle({ ...submission, modality: context.modality, warnings: prepared.warnings }),
+        handle: falJobHandle({ ...submission, provider: context.provider, modality: context.modality, warnings: prepared.warnings }),
         snapshot: { status: 'queued', ...(submission.queuePosition !== undefined ? { queuePosition: submission.queuePosition } : {}) },
       };
     },
