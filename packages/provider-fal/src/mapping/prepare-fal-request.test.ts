@@ -69,6 +69,7 @@ describe('prepareFalRequest', () => {
       audio: 'https://x.example/in.wav',
     });
     expect(prepared.warnings).toEqual([untypedEndpointWarning(model)]);
+    expect(prepared.warnings[0]).toContain(`fal endpoint "${model}" is untyped (no generated definition)`);
     expect(JSON.parse(JSON.stringify(prepared.body))).toMatchInlineSnapshot(`
       {
         "audio_url": {

@@ -8,7 +8,7 @@ import { validateFalBody } from './validate-fal-body';
 /** The warning of an endpoint mapped without a generated definition. */
 export function untypedEndpointWarning(endpointId: string): string {
   return (
-    `fal endpoint "${endpointId}" has no generated definition: the request was mapped with the generic fal mapping ` +
+    `fal endpoint "${endpointId}" is untyped (no generated definition): the request was mapped with the generic fal mapping ` +
     '(prompt, seed, aspect_ratio, duration in seconds, image_url…) and is not validated before it is sent; ' +
     'check the field names, or generate the endpoint with `pnpm codegen`'
   );
