@@ -8,6 +8,9 @@ import { BodyTooLargeError, parseBody, readBody, recordBody, type ParsedBody } f
 import { RequestRecorder, type RecordedRequest, type RecordingOptions, type RequestFilter } from './request-recorder';
 import { Router, type RouteParams } from './router';
 
+/** Longest delay `setTimeout` honours. */
+const MAX_TIMER_DELAY_MS = 2_147_483_647;
+
 /** Settings shared by every fake server. */
 export interface FakeServerOptions {
   /** Port to listen on (default 0: a free port chosen by the system). */
@@ -215,10 +218,11 @@ export abstract class FakeServer<TPhase extends string> {
 
   /** Runs `callback` after `ms`, unless the server closes first. */
   protected schedule(callback: () => void, ms: number): NodeJS.Timeout {
+    // Node fires delays above 2^31-1 ms after 1 ms; cap them (a callback may reschedule itself).
     const timer = setTimeout(() => {
       this.#timers.delete(timer);
       callback();
-    }, Math.max(0, ms));
+    }, Math.min(Math.max(0, ms), MAX_TIMER_DELAY_MS));
     timer.unref();
     this.#timers.add(timer);
     return timer;

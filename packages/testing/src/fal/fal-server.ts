@@ -456,8 +456,13 @@ export class FalFakeServer extends FakeServer<FalPhase> {
   /** Sends the webhook of wire.md §1.7 for a completed job. */
   #sendWebhook(job: FalJob): void {
     const url = job.webhookUrl;
+    if (url === undefined) return;
     const result = job.job.snapshot().result;
-    if (url === undefined || !result) return;
+    if (!result) {
+      // Timers may fire a millisecond early; wait for the completion instead of dropping the delivery.
+      this.#scheduleWebhook(job, Math.max(1, job.job.completesAt - Date.now()));
+      return;
+    }
     const failure = falFailure(result, job.input);
     const ids = { request_id: job.requestId, gateway_request_id: job.gatewayRequestId };
     const body = failure
