@@ -1,3 +1,4 @@
+export * from './helpers/index';
 export * from './common/index';
 export * from './fal/index';
 export * from './replicate/index';

@@ -1,0 +1,2 @@
+export { locateContracts, type LocateContractsOptions } from './contracts-location';
+export { rejectionOf, thrownBy, type ErrorClass } from './captured-errors';
