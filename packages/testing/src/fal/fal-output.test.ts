@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { getJson, submit } from '../test-support/fal-http';
 import { startFalServer, type FalFakeServer } from './fal-server';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the fal contract tests' });
 
 describe.skipIf(contractsDir === undefined)('fal server with the stored fal contracts', () => {
   let fal: FalFakeServer;

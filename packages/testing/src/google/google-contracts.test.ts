@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { GoogleContracts } from './google-contracts';
 import { GoogleFakeServer, startGoogleServer } from './google-server';
 import { call, vertexHeaders, vertexModelPath } from './test-support/google-http';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the Google contract tests' });
 
 describe.skipIf(contractsDir === undefined)('Google contract validation', () => {
   let google: GoogleFakeServer;

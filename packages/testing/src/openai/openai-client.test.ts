@@ -1,9 +1,9 @@
 import OpenAI, { toFile } from 'openai';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { FAKE_OPENAI_KEY, startOpenAIServer, type OpenAIFakeServer } from './openai-server';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the OpenAI contract validation of the client tests' });
 let openai: OpenAIFakeServer;
 let client: OpenAI;
 

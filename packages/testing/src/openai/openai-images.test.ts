@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { FAKE_AZURE_OPENAI_KEY, FAKE_OPENAI_KEY, openaiRateLimitFault, startOpenAIServer, type OpenAIFakeServer } from './openai-server';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the OpenAI contract tests' });
 let openai: OpenAIFakeServer;
 
 beforeAll(async () => {

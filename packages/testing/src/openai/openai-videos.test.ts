@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import type { VideoResource } from './fake-video';
 import { FAKE_AZURE_OPENAI_KEY, FAKE_OPENAI_KEY, startOpenAIServer, type OpenAIFakeServer } from './openai-server';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the OpenAI contract validation of the video tests' });
 let openai: OpenAIFakeServer;
 
 beforeEach(async () => {

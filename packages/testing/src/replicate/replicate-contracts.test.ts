@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bundleSchema } from '../common/contracts/schema-bundle';
 import { SchemaValidator } from '../common/contracts/schema-validator';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { ReplicateContracts } from './replicate-contracts';
 import { FAKE_REPLICATE_TOKEN, startReplicateServer, type ReplicateFakeServer } from './replicate-server';
 import { callReplicate, createModelPrediction } from './replicate-test-http';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the Replicate contract tests' });
 
 describe.skipIf(contractsDir === undefined)('replicate contract (shared/contracts/replicate/openapi.json)', () => {
   let replicate: ReplicateFakeServer;

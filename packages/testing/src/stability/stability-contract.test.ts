@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedContractsDir } from '../test-support/contracts-dir';
+import { locateContracts } from '../helpers';
 import { StabilityFakeServer, startStabilityServer } from './stability-server';
 import { FIRST_FRAME, postForm } from './test-requests';
 
-const contractsDir = sharedContractsDir();
+const contractsDir = locateContracts({ skipping: 'the Stability contract tests' });
 const GENERATE = '/v2beta/stable-image/generate';
 
 describe.skipIf(contractsDir === undefined)('stability server with the stored reconstructed contract', () => {
