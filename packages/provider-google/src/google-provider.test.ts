@@ -1,9 +1,10 @@
 import { ValidationError, createGateway, passthrough, type ExtraParamsFor, type KnownModelId } from '@tarash/core';
 import { FAKE_GOOGLE_ACCESS_TOKEN, FAKE_GOOGLE_API_KEY } from '@tarash/testing/google';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterAll, afterEach, beforeAll, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { googleProvider } from './google-provider';
 import type { VeoExtraParams } from './models/google-model-params';
-import { FAST, googleFixture, rejection, type GoogleFixture } from './test-support/google-fixture';
+import { FAST, googleFixture, type GoogleFixture } from './test-support/google-fixture';
 
 let f: GoogleFixture;
 
@@ -35,9 +36,9 @@ describe('googleProvider', () => {
     vi.stubEnv('GEMINI_API_KEY', '');
     vi.stubEnv('GOOGLE_API_KEY', '');
     const before = f.server.countRequests();
-    const error = await rejection(f.gateway.generateImage({ provider: 'google', model: 'gemini-2.5-flash-image', baseUrl: f.server.url }, request));
+    const error = await rejectionOf(f.gateway.generateImage({ provider: 'google', model: 'gemini-2.5-flash-image', baseUrl: f.server.url }, request));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as Error).message).toContain('GEMINI_API_KEY / GOOGLE_API_KEY');
+    expect(error.message).toContain('GEMINI_API_KEY / GOOGLE_API_KEY');
     expect(f.server.countRequests()).toBe(before);
   });
 
@@ -54,7 +55,7 @@ describe('googleProvider', () => {
   it('runs the real validation and mapping in mock mode', async () => {
     const mock = { provider: 'google', model: 'veo-3.1-fast-generate-preview', apiKey: 'unused', mock: { enabled: true, responses: [{ weight: 1, delayMs: 0 }] } };
     expect((await f.gateway.generateVideo(mock, { prompt: 'x', durationSeconds: 6 })).isMock).toBe(true);
-    expect(await rejection(f.gateway.generateVideo(mock, { prompt: 'x', durationSeconds: 7 }))).toBeInstanceOf(ValidationError);
+    expect(await rejectionOf(f.gateway.generateVideo(mock, { prompt: 'x', durationSeconds: 7 }))).toBeInstanceOf(ValidationError);
   });
 
   it('lets registerProviderFieldMapping replace a model mapping', async () => {

@@ -1,9 +1,9 @@
 import type { GenerationConfig } from '@tarash/core';
+import { locateContracts } from '@tarash/testing/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleContractsDir } from './test-support/contracts-dir';
 import { googleFixture, type GoogleFixture } from './test-support/google-fixture';
 
-const contractsDir = googleContractsDir();
+const contractsDir = locateContracts({ subdir: 'google', skipping: 'the Google contract checks of the wire bodies' });
 const PNG_BASE64 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgYGAAAAAEAAH2FzhVAAAAAElFTkSuQmCC';
 const png = { data: PNG_BASE64, mediaType: 'image/png' };
 

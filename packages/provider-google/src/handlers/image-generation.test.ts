@@ -1,8 +1,9 @@
 import { ContentModerationError, GenerationFailedError } from '@tarash/core';
 import { createPng } from '@tarash/testing';
 import { IMAGE_OUTPUT_TOKENS, IMAGEN_FILTERED_REASON } from '@tarash/testing/google';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { googleFixture, rejection, type GoogleFixture } from '../test-support/google-fixture';
+import { googleFixture, type GoogleFixture } from '../test-support/google-fixture';
 import { startMediaServer, type MediaServer } from '../test-support/media-server';
 
 let f: GoogleFixture;
@@ -48,9 +49,9 @@ describe('Imagen through the orchestrator', () => {
     expect(partial.warnings).toEqual([`1 of 2 images were removed by Google's safety filters: ${IMAGEN_FILTERED_REASON}`]);
     f.server.scriptNext({ outcome: 'moderation' });
     const before = f.server.countRequests({ phase: 'generate' });
-    const error = await rejection(f.gateway.generateImage(f.gemini('imagen-4.0-generate-001', { fallbackConfigs: [f.gemini('gemini-2.5-flash-image')] }), { prompt: 'x' }));
+    const error = await rejectionOf(f.gateway.generateImage(f.gemini('imagen-4.0-generate-001', { fallbackConfigs: [f.gemini('gemini-2.5-flash-image')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
-    expect((error as Error).message).toContain(IMAGEN_FILTERED_REASON);
+    expect(error.message).toContain(IMAGEN_FILTERED_REASON);
     expect(f.server.countRequests({ phase: 'generate' })).toBe(before);
   });
 
@@ -91,18 +92,18 @@ describe('Gemini native image through the orchestrator', () => {
   });
 
   it('refuses an input that is not an image, naming it', async () => {
-    const error = await rejection(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x', imageList: [{ image: { data: 'aGVsbG8=', mediaType: 'text/plain' }, type: 'reference' }] }));
+    const error = await rejectionOf(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x', imageList: [{ image: { data: 'aGVsbG8=', mediaType: 'text/plain' }, type: 'reference' }] }));
     expect(error).toMatchObject({ name: 'ValidationError', field: 'imageList[0]', value: 'text/plain' });
   });
 
   it('maps IMAGE_SAFETY and a blocked prompt to ContentModerationError, NO_IMAGE to a retryable failure', async () => {
     f.server.scriptNext({ outcome: 'moderation' });
-    expect(await rejection(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }))).toMatchObject({ name: 'ContentModerationError', message: expect.stringContaining('IMAGE_SAFETY') });
+    expect(await rejectionOf(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }))).toMatchObject({ name: 'ContentModerationError', message: expect.stringContaining('IMAGE_SAFETY') });
     f.server.scriptNext({ output: { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' } } });
-    expect(await rejection(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }))).toMatchObject({ name: 'ContentModerationError', message: expect.stringContaining('PROHIBITED_CONTENT') });
+    expect(await rejectionOf(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }))).toMatchObject({ name: 'ContentModerationError', message: expect.stringContaining('PROHIBITED_CONTENT') });
     f.server.scriptNext({ output: { candidates: [{ content: { role: 'model', parts: [{ text: 'I can only describe it.' }] }, finishReason: 'NO_IMAGE' }], responseId: 'r1' } }, 3);
-    const failed = await rejection(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }));
-    const error = (failed as { errors: unknown[] }).errors[0];
+    const failed = await rejectionOf<{ errors: unknown[] }>(f.gateway.generateImage(f.gemini('gemini-2.5-flash-image'), { prompt: 'x' }));
+    const error = failed.errors[0];
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect(error).toMatchObject({ isRetryable: true, providerErrorType: 'NO_IMAGE', requestId: 'r1', message: expect.stringContaining('I can only describe it.') });
   });

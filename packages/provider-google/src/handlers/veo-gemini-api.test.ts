@@ -1,8 +1,9 @@
 import { AllProvidersFailedError, ContentModerationError, GenerationFailedError, HTTPError, ValidationError, createGateway } from '@tarash/core';
 import { FAKE_GOOGLE_API_KEY, googleErrorBody, googleRetryInfo } from '@tarash/testing/google';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { googleProvider } from '../google-provider';
-import { googleFixture, rejection, type GoogleFixture } from '../test-support/google-fixture';
+import { googleFixture, type GoogleFixture } from '../test-support/google-fixture';
 import { VEO_CANCEL_UNSUPPORTED } from './veo-jobs';
 
 let f: GoogleFixture;
@@ -90,7 +91,7 @@ describe('Veo on the Gemini API through the orchestrator', () => {
 
   it('fails with ContentModerationError when the safety filter removes the video, without resubmitting or falling back', async () => {
     f.server.scriptNext({ outcome: 'moderation' });
-    const error = await rejection(f.gateway.generateVideo(f.gemini(MODEL, { fallbackConfigs: [f.gemini('veo-3.0-generate-001')] }), request));
+    const error = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL, { fallbackConfigs: [f.gemini('veo-3.0-generate-001')] }), request));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect((error as ContentModerationError).message).toContain('You have not been charged');
     expect((error as ContentModerationError).executionMetadata?.attempts.map((attempt) => attempt.status)).toEqual(['failed', 'skipped']);
@@ -126,7 +127,7 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     expect(recovered.executionMetadata.attempts[0]?.retries).toBe(1);
     expect(f.server.countRequests({ phase: 'submit' })).toBe(2);
     f.server.scriptNext({ outcome: { error: 'Unsupported combination.', errorType: 'INVALID_ARGUMENT' } });
-    const error = await rejection(f.gateway.generateVideo(f.gemini(MODEL), request));
+    const error = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL), request));
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect(error).toMatchObject({ isRetryable: false, providerErrorType: 'INVALID_ARGUMENT' });
     expect(f.server.countRequests({ phase: 'submit' })).toBe(3);
@@ -144,7 +145,7 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     expect(response.requestId).toBe(started.requestId);
     expect(f.server.countRequests({ phase: 'submit' })).toBe(1);
     const vertexConfig = f.vertex(MODEL);
-    expect(await rejection(other.resumeVideo(vertexConfig, handle))).toBeInstanceOf(ValidationError);
+    expect(await rejectionOf(other.resumeVideo(vertexConfig, handle))).toBeInstanceOf(ValidationError);
   });
 
   it('cannot cancel: cancelJob and a timed-out attempt report that Google has no cancel', async () => {
@@ -152,17 +153,17 @@ describe('Veo on the Gemini API through the orchestrator', () => {
     const started = await f.gateway.startVideo(f.gemini(MODEL), request);
     expect(await f.gateway.cancelJob(f.gemini(MODEL), started.handle)).toEqual({ cancelled: false, reason: VEO_CANCEL_UNSUPPORTED });
     f.server.scriptNext({ runMs: 60_000 });
-    const error = await rejection(f.gateway.generateVideo(f.gemini(MODEL, { timeoutMs: 100 }), request));
+    const error = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL, { timeoutMs: 100 }), request));
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     expect((error as AllProvidersFailedError).errors[0]?.name).toBe('TimeoutError');
     expect((error as AllProvidersFailedError).executionMetadata.attempts[0]).toMatchObject({ errorType: 'TimeoutError', cancelled: false });
   });
 
   it('maps an invalid key to a non-retryable HTTP 400 that never shows the key', async () => {
-    const error = await rejection(f.gateway.generateVideo(f.gemini(MODEL, { apiKey: 'AIzaSyWrongKey-0123456789abcdef0123' }), request));
+    const error = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL, { apiKey: 'AIzaSyWrongKey-0123456789abcdef0123' }), request));
     expect(error).toBeInstanceOf(HTTPError);
     expect(error).toMatchObject({ statusCode: 400, isRetryable: false });
-    expect((error as Error).message).toContain('INVALID_ARGUMENT API_KEY_INVALID: API key not valid');
+    expect(error.message).toContain('INVALID_ARGUMENT API_KEY_INVALID: API key not valid');
     expect(JSON.stringify(error)).not.toContain('WrongKey');
   });
 
@@ -171,13 +172,13 @@ describe('Veo on the Gemini API through the orchestrator', () => {
       { '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'parameters.durationSeconds', description: 'out of range' }] },
     ]);
     f.server.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 400, body: badRequest } });
-    const invalid = await rejection(f.gateway.generateVideo(f.gemini(MODEL), request));
+    const invalid = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL), request));
     expect(invalid).toBeInstanceOf(ValidationError);
     expect(invalid).toMatchObject({ field: 'parameters.durationSeconds', statusCode: 400 });
     f.server.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 403, body: googleErrorBody('PERMISSION_DENIED', 'The caller does not have permission.') } });
-    const denied = await rejection(f.gateway.generateVideo(f.gemini(MODEL, { fallbackConfigs: [f.gemini('veo-2.0-generate-001')] }), request));
+    const denied = await rejectionOf(f.gateway.generateVideo(f.gemini(MODEL, { fallbackConfigs: [f.gemini('veo-2.0-generate-001')] }), request));
     expect(denied).toMatchObject({ name: 'HTTPError', statusCode: 403, isRetryable: false });
-    expect((denied as Error).message).toContain('check the API key or access token');
+    expect(denied.message).toContain('check the API key or access token');
     expect(f.server.countRequests({ phase: 'submit' })).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 import { ValidationError } from '@tarash/core';
 import { FAKE_GOOGLE_ACCESS_TOKEN } from '@tarash/testing/google';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { googleFixture, rejection, type GoogleFixture } from '../test-support/google-fixture';
+import { googleFixture, type GoogleFixture } from '../test-support/google-fixture';
 import { startMediaServer } from '../test-support/media-server';
 
 let f: GoogleFixture;
@@ -84,20 +85,20 @@ describe('Veo on Vertex AI through the orchestrator', () => {
   });
 
   it('needs no API key, but refuses a Vertex config without a token before sending anything', async () => {
-    const error = await rejection(f.gateway.generateVideo({ provider: 'google', model: MODEL, baseUrl: f.server.url, providerConfig: { project: 'demo-project' } }, request));
+    const error = await rejectionOf(f.gateway.generateVideo({ provider: 'google', model: MODEL, baseUrl: f.server.url, providerConfig: { project: 'demo-project' } }, request));
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toContain('config.providerConfig.accessToken: Vertex AI needs an OAuth access token');
+    expect(error.message).toContain('config.providerConfig.accessToken: Vertex AI needs an OAuth access token');
     expect(f.server.countRequests()).toBe(0);
   });
 
   it('maps a refused token to a non-retryable 401 and a throwing getAccessToken to a retryable connection error', async () => {
-    const refused = await rejection(f.gateway.generateVideo(f.vertex(MODEL, { providerConfig: { accessToken: 'ya29.expired' } }), request));
+    const refused = await rejectionOf(f.gateway.generateVideo(f.vertex(MODEL, { providerConfig: { accessToken: 'ya29.expired' } }), request));
     expect(refused).toMatchObject({ name: 'HTTPError', statusCode: 401, isRetryable: false });
-    expect((refused as Error).message).toContain('UNAUTHENTICATED');
+    expect(refused.message).toContain('UNAUTHENTICATED');
     expect(JSON.stringify(refused)).not.toContain('ya29.expired');
     const failing = () => Promise.reject(new Error('metadata server unreachable'));
-    const unreachable = await rejection(f.gateway.generateVideo(f.vertex(MODEL, { maxRetries: 0, providerConfig: { accessToken: undefined, getAccessToken: failing } }), request));
-    expect((unreachable as { errors: Error[] }).errors[0]).toMatchObject({ name: 'HTTPConnectionError', isRetryable: true, jobMayExist: false });
-    expect((unreachable as { errors: Error[] }).errors[0]?.message).toContain('metadata server unreachable');
+    const unreachable = await rejectionOf<{ errors: Error[] }>(f.gateway.generateVideo(f.vertex(MODEL, { maxRetries: 0, providerConfig: { accessToken: undefined, getAccessToken: failing } }), request));
+    expect(unreachable.errors[0]).toMatchObject({ name: 'HTTPConnectionError', isRetryable: true, jobMayExist: false });
+    expect(unreachable.errors[0]?.message).toContain('metadata server unreachable');
   });
 });

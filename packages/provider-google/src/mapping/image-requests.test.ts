@@ -1,10 +1,10 @@
-import type { ImageGenerationRequest, PrepareContext } from '@tarash/core';
+import { ValidationError, type ImageGenerationRequest, type PrepareContext } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { resolveGoogleSettings } from '../config/google-provider-config';
 import { resolveGoogleModel } from '../models/google-model-catalog';
 import { prepareGeminiImageRequest } from './gemini-image-request';
 import { prepareImagenRequest } from './imagen-request';
-import { thrownValidationError } from '../test-support/thrown-validation-error';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]);
 
@@ -30,7 +30,7 @@ describe('Imagen request mapping', () => {
   it('refuses counts, ratios and sizes the model does not make, listing what it makes', () => {
     expect(() => prepare('imagen-4.0-generate-001', { prompt: 'x', n: 5 })).toThrow(/n = 5: google imagen-4.0-generate-001 takes 1 to 4 \(allowed: 1, 2, 3, 4\)/);
     expect(() => prepare('imagen-4.0-generate-001', { prompt: 'x', aspectRatio: '2:3' })).toThrow(/aspectRatio = "2:3".*allowed: "1:1", "3:4", "4:3", "9:16", "16:9"/);
-    expect(thrownValidationError(() => prepare('imagen-4.0-fast-generate-001', { prompt: 'x', size: '2048x2048' }))).toMatchObject({ field: 'size', allowed: ['1024x1024', '896x1280', '1280x896', '768x1408', '1408x768'] });
+    expect(thrownBy(() => prepare('imagen-4.0-fast-generate-001', { prompt: 'x', size: '2048x2048' }), ValidationError)).toMatchObject({ field: 'size', allowed: ['1024x1024', '896x1280', '1280x896', '768x1408', '1408x768'] });
     expect(() => prepare('imagen-4.0-generate-001', { prompt: 'x', size: '1024x1024', aspectRatio: '16:9' })).toThrow(/aspectRatio = "16:9": disagrees with size 1024x1024 \(1:1\)/);
   });
 

@@ -1,8 +1,8 @@
-import type { PrepareContext, VideoGenerationRequest } from '@tarash/core';
+import { ValidationError, type PrepareContext, type VideoGenerationRequest } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { resolveGoogleSettings } from '../config/google-provider-config';
 import { resolveGoogleModel } from '../models/google-model-catalog';
-import { thrownValidationError } from '../test-support/thrown-validation-error';
 import { prepareVeoRequest } from './veo-request';
 
 const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]);
@@ -102,7 +102,7 @@ describe('Veo request mapping', () => {
     ['veo-3.0-fast-generate-001', 10, [4, 6, 8]],
     ['veo-2.0-generate-001', 4, [5, 6, 7, 8]],
   ])('refuses durationSeconds the model does not make (%s, %i s) listing the allowed values', (model, seconds, allowed) => {
-    const error = thrownValidationError(() => prepare(model, { prompt: 'x', durationSeconds: seconds }));
+    const error = thrownBy(() => prepare(model, { prompt: 'x', durationSeconds: seconds }), ValidationError);
     expect(error.field).toBe('durationSeconds');
     expect(error.value).toBe(seconds);
     expect(error.allowed).toEqual(allowed);
@@ -110,10 +110,10 @@ describe('Veo request mapping', () => {
   });
 
   it('refuses aspect ratios and resolutions the model does not make, listing the allowed values', () => {
-    expect(thrownValidationError(() => prepare('veo-3.1-generate-preview', { prompt: 'x', aspectRatio: '1:1' }))).toMatchObject({ field: 'aspectRatio', allowed: ['16:9', '9:16'] });
-    expect(thrownValidationError(() => prepare('veo-3.0-generate-001', { prompt: 'x', resolution: '4k' }))).toMatchObject({ field: 'resolution', allowed: ['720p', '1080p'] });
-    expect(thrownValidationError(() => prepare('veo-2.0-generate-001', { prompt: 'x', resolution: '1080p' }))).toMatchObject({ allowed: ['720p'] });
-    expect(thrownValidationError(() => prepare('veo-3.1-generate-preview', { prompt: 'x', numberOfVideos: 5 }))).toMatchObject({ field: 'numberOfVideos', allowed: [1, 2, 3, 4] });
+    expect(thrownBy(() => prepare('veo-3.1-generate-preview', { prompt: 'x', aspectRatio: '1:1' }), ValidationError)).toMatchObject({ field: 'aspectRatio', allowed: ['16:9', '9:16'] });
+    expect(thrownBy(() => prepare('veo-3.0-generate-001', { prompt: 'x', resolution: '4k' }), ValidationError)).toMatchObject({ field: 'resolution', allowed: ['720p', '1080p'] });
+    expect(thrownBy(() => prepare('veo-2.0-generate-001', { prompt: 'x', resolution: '1080p' }), ValidationError)).toMatchObject({ allowed: ['720p'] });
+    expect(thrownBy(() => prepare('veo-3.1-generate-preview', { prompt: 'x', numberOfVideos: 5 }), ValidationError)).toMatchObject({ field: 'numberOfVideos', allowed: [1, 2, 3, 4] });
   });
 
   it('warns (rather than refuses) on the uncertain rule that 1080p and 4k need 8 seconds', () => {
@@ -144,12 +144,12 @@ describe('Veo request mapping', () => {
 
   it('refuses gs:// inputs on the Gemini API but maps them on Vertex AI', () => {
     const request = { prompt: 'x', imageList: [{ image: 'gs://bucket/frame.png', type: 'first_frame' as const }] };
-    expect(thrownValidationError(() => prepare('veo-3.1-generate-preview', request))).toMatchObject({ field: 'imageList[0].image', value: 'gs://bucket/frame.png' });
+    expect(thrownBy(() => prepare('veo-3.1-generate-preview', request), ValidationError)).toMatchObject({ field: 'imageList[0].image', value: 'gs://bucket/frame.png' });
     expect(prepare('veo-3.1-generate-001', request, { vertex: true }).body.instances[0]).toHaveProperty('image');
   });
 
   it('refuses an unknown or image model for video, listing the Veo families', () => {
-    expect(thrownValidationError(() => prepare('veo-9-ultra', { prompt: 'x' }))).toMatchObject({ field: 'config.model', allowed: ['veo-3.1-*', 'veo-3.0-*', 'veo-2.0-*'] });
+    expect(thrownBy(() => prepare('veo-9-ultra', { prompt: 'x' }), ValidationError)).toMatchObject({ field: 'config.model', allowed: ['veo-3.1-*', 'veo-3.0-*', 'veo-2.0-*'] });
     expect(() => resolveGoogleModel('imagen-4.0-generate-001', 'video', 'google')).toThrow(/is an image model; use generateImage/);
   });
 });

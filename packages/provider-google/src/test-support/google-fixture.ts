@@ -36,13 +36,3 @@ export async function googleFixture(options: GoogleServerOptions = {}): Promise<
     close: () => server.close(),
   };
 }
-
-/** Resolves with what a promise rejects with; fails when it resolves. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
