@@ -12,8 +12,8 @@ import {
 } from '@tarash/core';
 import { createPng } from '@tarash/testing';
 import { FAKE_STABILITY_KEY, STABILITY_PAYMENT_REQUIRED_MESSAGE, type StabilityFakeServer } from '@tarash/testing/stability';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rejection } from '../test-support/rejections';
 import { logInto, SECOND_STABILITY_KEY, startStabilityFixture, type StabilityFixture } from '../test-support/stability-fixture';
 
 const PNG = new Uint8Array(createPng({ width: 64, height: 48 }));
@@ -108,10 +108,10 @@ describe('stability generateImage through the orchestrator', () => {
   });
 
   it('fails before sending anything when the request is invalid, in mock mode too', async () => {
-    const error = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x', aspectRatio: '4:3' }));
+    const error = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x', aspectRatio: '4:3' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toContain('(allowed: "21:9", "16:9", "3:2", "5:4", "1:1", "4:5", "2:3", "9:16", "9:21")');
-    const mock = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core', { mock: { enabled: true } }), { prompt: 'x', n: 2 }));
+    const mock = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-core', { mock: { enabled: true } }), { prompt: 'x', n: 2 }));
     expect(mock).toBeInstanceOf(ValidationError);
     expect(fixture.server.requests()).toHaveLength(0);
   });
@@ -128,7 +128,7 @@ describe('stability content filtering and moderation', () => {
   it('raises ContentModerationError for CONTENT_FILTERED with contentFiltered "error", without fallback', async () => {
     fixture.server.scriptNext({ output: { finish_reason: 'CONTENT_FILTERED' } });
     const config = fixture.config('stable-image-core', { providerConfig: { contentFiltered: 'error' }, fallbackConfigs: [fixture.config('sd3.5-medium')] });
-    const error = await rejection(fixture.gateway.generateImage(config, { prompt: 'x' }));
+    const error = await rejectionOf(fixture.gateway.generateImage(config, { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(error.message).toContain('finish-reason CONTENT_FILTERED');
     expect(fixture.server.countRequests({ phase: 'generate' })).toBe(1);
@@ -136,7 +136,7 @@ describe('stability content filtering and moderation', () => {
 
   it('raises ContentModerationError on a 403 and does not fall back', async () => {
     fixture.server.scriptNext({ outcome: 'moderation' });
-    const error = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-ultra', { fallbackConfigs: [fixture.config('sd3.5-large')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-ultra', { fallbackConfigs: [fixture.config('sd3.5-large')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect((error as ContentModerationError).executionMetadata?.attempts.map((a) => a.status)).toEqual(['failed', 'skipped']);
     expect(fixture.server.countRequests({ phase: 'generate' })).toBe(1);
@@ -146,7 +146,7 @@ describe('stability content filtering and moderation', () => {
 describe('stability HTTP errors, retries and billing', () => {
   it('does not retry 401, and never shows the key', async () => {
     const wrongKey = 'sk-not-a-valid-key-for-this-server';
-    const unauthorized = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core', { apiKey: wrongKey, fallbackConfigs: [fixture.config('sd3.5-medium')] }), { prompt: 'x' }));
+    const unauthorized = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-core', { apiKey: wrongKey, fallbackConfigs: [fixture.config('sd3.5-medium')] }), { prompt: 'x' }));
     expect(unauthorized).toBeInstanceOf(HTTPError);
     expect(unauthorized).toMatchObject({ statusCode: 401, isRetryable: false });
     expect(`${unauthorized.message} ${JSON.stringify(unauthorized)}`).not.toContain(wrongKey);
@@ -203,7 +203,7 @@ describe('stability HTTP errors, retries and billing', () => {
       await fixture.gateway.generateImage(fixture.config('stable-image-ultra'), request(`${origin}/frame.png`));
       expect(lastGenerate(fixture.server).body).toMatchObject({ files: { image: { contentType: 'image/png', size: PNG.byteLength } } });
       expect(seen[0]?.authorization).toBeUndefined();
-      const missing = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-ultra'), request(`${origin}/missing.png`)));
+      const missing = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-ultra'), request(`${origin}/missing.png`)));
       expect(missing).toBeInstanceOf(ValidationError);
       expect(missing.message).toContain('imageList[0] = "http://127.0.0.1:');
       expect(missing.message).toContain('could not be downloaded (HTTP 404)');
@@ -258,8 +258,8 @@ describe('stability rate limit', () => {
     const limited = await startStabilityFixture({ rateLimit: { maxRequests: 1, windowMs: 60_000, timeoutMs: 60_000 } });
     try {
       await limited.gateway.generateImage(limited.config('stable-image-core'), { prompt: 'first' });
-      await rejection(limited.gateway.generateImage(limited.config('stable-image-core', { timeoutMs: 5_000, maxRetries: 0 }), { prompt: 'refused' }));
-      const error = await rejection(limited.gateway.generateImage(limited.config('stable-image-core', { timeoutMs: 5_000, maxRetries: 0 }), { prompt: 'held back' }));
+      await rejectionOf(limited.gateway.generateImage(limited.config('stable-image-core', { timeoutMs: 5_000, maxRetries: 0 }), { prompt: 'refused' }));
+      const error = await rejectionOf(limited.gateway.generateImage(limited.config('stable-image-core', { timeoutMs: 5_000, maxRetries: 0 }), { prompt: 'held back' }));
       expect(error).toBeInstanceOf(AllProvidersFailedError);
       const [cause] = (error as AllProvidersFailedError).errors;
       expect(cause).toBeInstanceOf(TimeoutError);
@@ -274,7 +274,7 @@ describe('stability rate limit', () => {
 describe('stability secrets', () => {
   it('keeps the API key out of errors, logs and recordings', async () => {
     fixture.server.scriptNext({ outcome: { error: 'boom' } }, 3);
-    const error = await rejection(fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x' }, logInto(fixture)));
+    const error = await rejectionOf(fixture.gateway.generateImage(fixture.config('stable-image-core'), { prompt: 'x' }, logInto(fixture)));
     const everything = [error.message, JSON.stringify(error), JSON.stringify(fixture.logs), JSON.stringify(fixture.server.requests())].join('\n');
     expect(everything).not.toContain(FAKE_STABILITY_KEY);
     expect(fixture.server.requests()[0]?.headers.authorization).toBe('[REDACTED]');

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createPng } from '@tarash/testing';
+import { locateContracts } from '@tarash/testing/helpers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STABILITY_IMAGE_MODELS } from '../models/stability-models';
-import { contractsDirForTests } from '../test-support/contracts-dir';
 import { startStabilityFixture, type StabilityFixture } from '../test-support/stability-fixture';
 import { IMAGE_FIELD_RULES, VIDEO_FIELD_RULES, type FormFieldRule, type FormFieldRules } from './form-field-rules';
 
-const contractsDir = contractsDirForTests();
+const contractsDir = locateContracts({ skipping: 'the Stability contract checks of the form field rules' });
 const skip = contractsDir === undefined;
 
 interface PropertySchema {

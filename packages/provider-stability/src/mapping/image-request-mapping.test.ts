@@ -1,9 +1,9 @@
-import type { ImageGenerationRequest, PrepareContext } from '@tarash/core';
+import { ValidationError, type ImageGenerationRequest, type PrepareContext } from '@tarash/core';
 import { createPng } from '@tarash/testing';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { STABILITY_IMAGE_MODELS } from '../models/stability-models';
 import { sizeToAspectRatio } from './aspect-ratio-field';
-import { validationFailure } from '../test-support/rejections';
 import { prepareStabilityImage } from './image-request-mapping';
 
 const PNG = new Uint8Array(createPng({ width: 64, height: 64 }));
@@ -65,7 +65,7 @@ describe('prepareStabilityImage: mapping', () => {
 
   it('uses field mappers registered for the model, then still checks the endpoint fields', () => {
     const fieldMappers = { prompt: () => 'overridden', seed: () => 5_000_000_000 };
-    const error = validationFailure(() => prepare('sd3.5-medium', { prompt: 'x' }, { fieldMappers }));
+    const error = thrownBy(() => prepare('sd3.5-medium', { prompt: 'x' }, { fieldMappers }), ValidationError);
     expect(error.message).toContain('seed = 5000000000: must be an integer from 0 to 4294967294');
     const prepared = prepare('sd3.5-medium', { prompt: 'x' }, { fieldMappers: { prompt: () => 'overridden' } });
     expect(prepared.body).toEqual({ prompt: 'overridden', model: 'sd3.5-medium', mode: 'text-to-image' });
@@ -87,34 +87,34 @@ describe('prepareStabilityImage: validation before sending', () => {
     ['two input images', { prompt: 'x', imageList: [{ image: PNG, type: 'reference' }, { image: PNG, type: 'reference' }], extraParams: { strength: 0.5 } }, 'takes one input image'],
     ['a nested extra param', { prompt: 'x', extraParams: { weights: { a: 1 } } }, 'extraParams.weights = {"a":1}: is not a documented field'],
   ] as const)('rejects %s, naming the field, the value and what is allowed', (_label, request, message) => {
-    expect(validationFailure(() => prepare('stable-image-ultra', request as ImageGenerationRequest)).message).toContain(message);
+    expect(thrownBy(() => prepare('stable-image-ultra', request as ImageGenerationRequest), ValidationError).message).toContain(message);
   });
 
   it('checks the sd3 ranges and that model comes from the config', () => {
-    expect(validationFailure(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { cfg_scale: 11 } })).message).toContain('extraParams.cfg_scale = 11: must be a number from 1 to 10');
-    expect(validationFailure(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { model: 'sd3.5-medium' } })).message).toContain(
+    expect(thrownBy(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { cfg_scale: 11 } }), ValidationError).message).toContain('extraParams.cfg_scale = 11: must be a number from 1 to 10');
+    expect(thrownBy(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { model: 'sd3.5-medium' } }), ValidationError).message).toContain(
       'extraParams.model = "sd3.5-medium": set the model in config.model instead (allowed: "sd3.5-large")',
     );
-    expect(validationFailure(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { mode: 'image-to-image' } })).message).toContain(
+    expect(thrownBy(() => prepare('sd3.5-large', { prompt: 'x', extraParams: { mode: 'image-to-image' } }), ValidationError).message).toContain(
       'extraParams.mode = "image-to-image": image-to-image needs an image with role "reference" in imageList',
     );
   });
 
   it('refuses image-to-image on core, listing the models that take an input image', () => {
-    const error = validationFailure(() => prepare('stable-image-core', { prompt: 'x', imageList: [{ image: PNG, type: 'reference' }] }));
+    const error = thrownBy(() => prepare('stable-image-core', { prompt: 'x', imageList: [{ image: PNG, type: 'reference' }] }), ValidationError);
     expect(error.field).toBe('imageList');
     expect(error.allowed).toEqual(['stable-image-ultra', 'sd3.5-large', 'sd3.5-large-turbo', 'sd3.5-medium', 'sd3.5-flash']);
   });
 
   it('refuses unknown models and video models, listing the image models', () => {
-    const error = validationFailure(() => prepare('stable-diffusion-xl', { prompt: 'x' }));
+    const error = thrownBy(() => prepare('stable-diffusion-xl', { prompt: 'x' }), ValidationError);
     expect(error.message).toContain('config.model = "stable-diffusion-xl": is not a Stability image model');
     expect(error.allowed).toContain('sd3.5-flash');
-    expect(validationFailure(() => prepare('stable-video-diffusion', { prompt: 'x' })).message).toContain('is a video model; use generateVideo');
+    expect(thrownBy(() => prepare('stable-video-diffusion', { prompt: 'x' }), ValidationError).message).toContain('is a video model; use generateVideo');
   });
 
   it('checks providerConfig', () => {
-    const error = validationFailure(() => prepare('stable-image-core', { prompt: 'x' }, { providerConfig: { responseFormat: 'xml', clientId: 'x'.repeat(300), region: 'eu' } }));
+    const error = thrownBy(() => prepare('stable-image-core', { prompt: 'x' }, { providerConfig: { responseFormat: 'xml', clientId: 'x'.repeat(300), region: 'eu' } }), ValidationError);
     expect(error.message).toContain('providerConfig.region: is not a Stability setting (allowed: "responseFormat", "contentFiltered", "clientId", "clientUserId", "clientVersion")');
     expect(error.message).toContain('providerConfig.responseFormat = "xml": must be "bytes", "json"');
     expect(error.message).toContain('providerConfig.clientId = "xxxxxxxx');
@@ -123,7 +123,7 @@ describe('prepareStabilityImage: validation before sending', () => {
 
   it('refuses an input image past the 10 MiB request limit before sending', () => {
     const big = new Uint8Array(11 * 1024 * 1024);
-    expect(validationFailure(() => prepare('stable-image-ultra', { prompt: 'x', imageList: [{ image: big, type: 'reference' }], extraParams: { strength: 0.5 } })).message).toContain(
+    expect(thrownBy(() => prepare('stable-image-ultra', { prompt: 'x', imageList: [{ image: big, type: 'reference' }], extraParams: { strength: 0.5 } }), ValidationError).message).toContain(
       'imageList[0] = <Uint8Array 11534336 bytes>: is 11534336 bytes; Stability takes at most 10485760 bytes per request',
     );
   });

@@ -1,7 +1,7 @@
-import { toDataUri, type PrepareContext, type VideoGenerationRequest } from '@tarash/core';
+import { toDataUri, ValidationError, type PrepareContext, type VideoGenerationRequest } from '@tarash/core';
 import { createPng } from '@tarash/testing';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { validationFailure } from '../test-support/rejections';
 import { prepareStabilityVideo } from './video-request-mapping';
 
 const FRAME = new Uint8Array(createPng({ width: 1024, height: 576 }));
@@ -25,11 +25,11 @@ describe('prepareStabilityVideo', () => {
   it('checks a first frame given as bytes, base64 or a data URI now', () => {
     const wrongSize = new Uint8Array(createPng({ width: 1024, height: 768 }));
     for (const image of [wrongSize, { data: Buffer.from(wrongSize).toString('base64'), mediaType: 'image/png' }, toDataUri(wrongSize, 'image/png')]) {
-      expect(validationFailure(() => prepare({ prompt: 'x', imageList: [{ image, type: 'first_frame' }] })).message).toContain(
+      expect(thrownBy(() => prepare({ prompt: 'x', imageList: [{ image, type: 'first_frame' }] }), ValidationError).message).toContain(
         'imageList[0] = "1024x768": is not a first-frame size image-to-video accepts (allowed: "1024x576", "576x1024", "768x768")',
       );
     }
-    expect(validationFailure(() => prepare({ prompt: 'x', imageList: [{ image: new Uint8Array(64), type: 'first_frame' }] })).message).toContain(
+    expect(thrownBy(() => prepare({ prompt: 'x', imageList: [{ image: new Uint8Array(64), type: 'first_frame' }] }), ValidationError).message).toContain(
       'must be a PNG or JPEG image (allowed: "image/png", "image/jpeg")',
     );
   });
@@ -47,11 +47,11 @@ describe('prepareStabilityVideo', () => {
     ['a seed past the maximum', { prompt: 'x', seed: 5_000_000_000, imageList: [{ image: FRAME, type: 'first_frame' }] }, 'seed = 5000000000: must be an integer from 0 to 4294967294'],
     ['more than one video', { prompt: 'x', numberOfVideos: 2, imageList: [{ image: FRAME, type: 'first_frame' }] }, 'numberOfVideos = 2: stability makes one video per job; start one job per video (allowed: 1)'],
   ] as const)('rejects %s', (_label, request, expected) => {
-    expect(validationFailure(() => prepare(request as VideoGenerationRequest)).message).toContain(expected);
+    expect(thrownBy(() => prepare(request as VideoGenerationRequest), ValidationError).message).toContain(expected);
   });
 
   it('refuses image model ids', () => {
-    expect(validationFailure(() => prepareStabilityVideo({ prompt: 'x' }, { provider: 'stability', model: 'stable-image-core', modality: 'video', providerConfig: {}, strict: false })).message).toContain(
+    expect(thrownBy(() => prepareStabilityVideo({ prompt: 'x' }, { provider: 'stability', model: 'stable-image-core', modality: 'video', providerConfig: {}, strict: false }), ValidationError).message).toContain(
       'config.model = "stable-image-core": is an image model; use generateImage (allowed: "stable-video-diffusion")',
     );
   });
@@ -59,6 +59,6 @@ describe('prepareStabilityVideo', () => {
   it('reports unused standard fields as errors in strict mode, but never the prompt', () => {
     const request: VideoGenerationRequest = { prompt: 'x', imageList: [{ image: FRAME, type: 'first_frame' }] };
     expect(prepare(request, { strict: true }).warnings).toEqual(['prompt was not sent: stability stable-video-diffusion animates the first frame without a text prompt']);
-    expect(validationFailure(() => prepare({ ...request, durationSeconds: 4 }, { strict: true })).message).toContain('durationSeconds = 4');
+    expect(thrownBy(() => prepare({ ...request, durationSeconds: 4 }, { strict: true }), ValidationError).message).toContain('durationSeconds = 4');
   });
 });

@@ -1,13 +1,13 @@
 import { createGateway, type Gateway, type GenerationConfig, type LogEvent } from '@tarash/core';
+import { locateContracts } from '@tarash/testing/helpers';
 import { FAKE_STABILITY_KEY, startStabilityServer, type StabilityFakeServer, type StabilityServerOptions } from '@tarash/testing/stability';
 import { stabilityProvider } from '../stability-provider';
 import type { StabilityProviderOptions } from '../stability-provider-options';
-import { contractsDirForTests } from './contracts-dir';
 
 /** A second key the fake server accepts. */
 export const SECOND_STABILITY_KEY = 'sk-second-fake-stability-key-42';
 
-const contractsDir = contractsDirForTests();
+const contractsDir = locateContracts({ skipping: 'the contract validation of the fake Stability server' });
 
 /** A fake Stability server, a gateway with the real provider pointed at it, and a log of the gateway's events. */
 export interface StabilityFixture {

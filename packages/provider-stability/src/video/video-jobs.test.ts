@@ -12,9 +12,9 @@ import {
   type VideoGenerationResponse,
 } from '@tarash/core';
 import { createPng } from '@tarash/testing';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stabilityProvider } from '../stability-provider';
-import { rejection } from '../test-support/rejections';
 import { startStabilityFixture, type StabilityFixture } from '../test-support/stability-fixture';
 
 const FRAME = new Uint8Array(createPng({ width: 1024, height: 576 }));
@@ -105,7 +105,7 @@ describe('stability image-to-video through the orchestrator', () => {
 describe('stability image-to-video failures', () => {
   it('says clearly that a 404 at start means the endpoint appears retired, never retries it, and lets the chain fall back', async () => {
     fixture.server.setImageToVideoRetired(true);
-    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL), REQUEST));
+    const error = await rejectionOf(fixture.gateway.generateVideo(fixture.config(MODEL), REQUEST));
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     const [retired] = (error as AllProvidersFailedError).errors;
     expect(retired).toBeInstanceOf(HTTPError);
@@ -125,21 +125,21 @@ describe('stability image-to-video failures', () => {
   it('explains a 404 for a job Stability does not know', async () => {
     const started = await fixture.gateway.startVideo(fixture.config(MODEL), REQUEST);
     const unknown: JobHandle = { ...started.handle, requestId: 'f'.repeat(64), data: { ...started.handle.data, resultUrl: `${fixture.server.url}/v2beta/image-to-video/result/${'f'.repeat(64)}` } };
-    const error = await rejection(fixture.gateway.resumeVideo(fixture.config(MODEL), unknown));
+    const error = await rejectionOf(fixture.gateway.resumeVideo(fixture.config(MODEL), unknown));
     expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
     expect(error.message).toContain('the id is unknown, its result expired (results are kept 24 h), or it was started with another API key');
   });
 
   it('fails a moderated job with ContentModerationError and no fallback', async () => {
     fixture.server.scriptNext({ outcome: 'moderation' });
-    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL, { fallbackConfigs: [fixture.config(MODEL)] }), REQUEST));
+    const error = await rejectionOf(fixture.gateway.generateVideo(fixture.config(MODEL, { fallbackConfigs: [fixture.config(MODEL)] }), REQUEST));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(fixture.server.countRequests({ phase: 'submit' })).toBe(1);
   });
 
   it('checks a Blob first frame before anything is sent', async () => {
     const wrong = new Blob([new Uint8Array(createPng({ width: 640, height: 480 }))], { type: 'image/png' });
-    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL), { prompt: 'x', imageList: [{ image: wrong, type: 'first_frame' }] }));
+    const error = await rejectionOf(fixture.gateway.generateVideo(fixture.config(MODEL), { prompt: 'x', imageList: [{ image: wrong, type: 'first_frame' }] }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toContain('imageList[0] = "640x480": is not a first-frame size image-to-video accepts (allowed: "1024x576", "576x1024", "768x768")');
     expect(fixture.server.requests()).toHaveLength(0);
@@ -147,7 +147,7 @@ describe('stability image-to-video failures', () => {
 
   it('has no cancel: a timed-out job is left running, and cancelJob says why', async () => {
     fixture.server.scriptNext({ runMs: 60_000 }, 2);
-    const error = await rejection(fixture.gateway.generateVideo(fixture.config(MODEL, { timeoutMs: 150, maxRetries: 0 }), REQUEST));
+    const error = await rejectionOf(fixture.gateway.generateVideo(fixture.config(MODEL, { timeoutMs: 150, maxRetries: 0 }), REQUEST));
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     const [timeout] = (error as AllProvidersFailedError).errors;
     expect(timeout).toBeInstanceOf(TimeoutError);
