@@ -5,6 +5,7 @@ import { HTTPConnectionError, HTTPError } from '../errors/index';
 import type { CallContext } from '../provider/call-context';
 import { silentLogger } from '../runtime/logger';
 import { readJsonBody, sendProviderRequest } from './provider-request';
+import { withRequestTimeout } from './with-request-timeout';
 import { parseDurationString, parseRetryAfter } from './retry-after';
 import { parseServerSentEvents } from './server-sent-events';
 
@@ -107,6 +108,36 @@ describe('sendProviderRequest', () => {
     const response = await sendProviderRequest(context(), { method: 'POST', url: `${origin}/garbage`, phase: 'submit' });
     const error = await readJsonBody(response, context(), 'submit').catch((e: unknown) => e);
     expect(error).toMatchObject({ name: 'HTTPError', isRetryable: true, jobMayExist: true });
+  });
+});
+
+describe('withRequestTimeout', () => {
+  it('turns a provider that stops answering into a retryable connection error', async () => {
+    const hang = (signal: AbortSignal) => new Promise((_resolve, reject) => signal.addEventListener('abort', () => reject(signal.reason)));
+    const submit = await withRequestTimeout(context(), 'submit', 20, hang).catch((e: unknown) => e);
+    expect(submit).toMatchObject({ name: 'HTTPConnectionError', code: 'ETIMEDOUT', isRetryable: true, jobMayExist: true });
+    const status = await withRequestTimeout(context(), 'status', 20, hang).catch((e: unknown) => e);
+    expect(status).toMatchObject({ jobMayExist: false });
+  });
+
+  it('is an idle bound: touching keeps a slow stream alive', async () => {
+    // Four 250 ms gaps outlast a 1 s bound in total; each stays well inside it.
+    const result = await withRequestTimeout(context(), 'status', 1000, async (_signal, touch) => {
+      for (let i = 0; i < 5; i++) {
+        await new Promise((r) => setTimeout(r, 250));
+        touch();
+      }
+      return 'done';
+    });
+    expect(result).toBe('done');
+  });
+
+  it('passes the caller abort through unchanged', async () => {
+    const controller = new AbortController();
+    const reason = new Error('caller');
+    const running = withRequestTimeout(context(controller.signal), 'status', 10_000, (signal) => new Promise((_r, reject) => signal.addEventListener('abort', () => reject(signal.reason))));
+    controller.abort(reason);
+    await expect(running).rejects.toBe(reason);
   });
 });
 

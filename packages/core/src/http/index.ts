@@ -9,3 +9,5 @@ export {
 } from './provider-request';
 export { parseDurationString, parseRetryAfter } from './retry-after';
 export { parseServerSentEvents, type ServerSentEvent } from './server-sent-events';
+export { retryAfterOf } from './retry-after-of';
+export { withRequestTimeout } from './with-request-timeout';

@@ -6,6 +6,7 @@ import type { CallContext } from '../provider/call-context';
 import type { JobStatusSnapshot, StartedJob } from '../provider/job-status-snapshot';
 import type { PreparedRequest } from '../provider/prepared-request';
 import type { ProviderJobMethods } from '../provider/provider-plugin';
+import { retryAfterOf } from '../http/retry-after-of';
 import type { Logger } from '../runtime/logger';
 import type { Redactor } from '../security/redactor';
 import { sleep } from '../runtime/sleep';
@@ -200,12 +201,6 @@ export async function runAttempt<TRequest, TResult>(
   } finally {
     scope.dispose();
   }
-}
-
-/** The wait a provider asked for, if the error carries one. */
-function retryAfterOf(error: unknown): number | undefined {
-  const value = (error as { retryAfterMs?: unknown }).retryAfterMs;
-  return typeof value === 'number' ? value : undefined;
 }
 
 /** The error for an aborted attempt: the caller's callback error, a `CancelledError` or a `TimeoutError`. */

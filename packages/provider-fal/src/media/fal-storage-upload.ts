@@ -1,7 +1,7 @@
-import { pollDelay, readBodyLenient, sleep, TarashError, type CallContext } from '@tarash/core';
+import { pollDelay, readBodyLenient, sleep, TarashError, type CallContext, retryAfterOf, withRequestTimeout } from '@tarash/core';
 import { z } from 'zod';
 import type { FalSettings } from '../config/fal-settings';
-import { appendUrlPath, fetchFalJson, retryAfterOf, sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
+import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody } from '../http/fal-http';
 
 /** A file to put in fal storage. */
 export interface FalUploadFile {
@@ -34,7 +34,7 @@ async function withRetries<T>(context: CallContext, step: () => Promise<T>): Pro
 /** PUTs bytes to a signed upload URL (no Authorization: the signature is the credential); returns the answer body. */
 function putBytes(context: CallContext, settings: FalSettings, url: string, bytes: Uint8Array, mediaType: string): Promise<unknown> {
   const timeoutMs = settings.requestTimeoutMs + Math.ceil(bytes.byteLength / SLOWEST_BYTES_PER_MS);
-  return withFalTimeout(context, 'upload', timeoutMs, async (signal) => {
+  return withRequestTimeout(context, 'upload', timeoutMs, async (signal) => {
     const request = { method: 'PUT', url, body: bytes as Uint8Array<ArrayBuffer>, headers: { 'Content-Type': mediaType }, phase: 'upload', auth: false } as const;
     return readBodyLenient(await sendFalRequest(context, request, signal));
   });

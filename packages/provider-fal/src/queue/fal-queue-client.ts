@@ -1,7 +1,7 @@
-import { readBodyLenient, type CallContext, type CancelOutcome } from '@tarash/core';
+import { readBodyLenient, type CallContext, type CancelOutcome, withRequestTimeout } from '@tarash/core';
 import { z } from 'zod';
 import type { FalSettings } from '../config/fal-settings';
-import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
+import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody } from '../http/fal-http';
 import { falAppId } from '../routing/fal-endpoint-id';
 import type { FalJob, FalJobUrls } from './fal-job-handle';
 import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
@@ -93,7 +93,7 @@ export class FalQueueClient {
    */
   async failedResult(job: FalJob): Promise<FalFailedResult | undefined> {
     try {
-      return await withFalTimeout(this.context, 'result', this.settings.requestTimeoutMs, async (signal) => {
+      return await withRequestTimeout(this.context, 'result', this.settings.requestTimeoutMs, async (signal) => {
         const response = await sendFalRequest(this.context, { method: 'GET', url: job.urls.responseUrl, phase: 'result', requestId: job.requestId, acceptStatus: () => true }, signal);
         return { status: response.status, headers: response.headers, body: await readBodyLenient(response) };
       });
@@ -108,7 +108,7 @@ export class FalQueueClient {
    * OpenAPI says 200 `{success}`); 400 `ALREADY_COMPLETED` and 404 are answers, not errors.
    */
   async cancel(job: FalJob): Promise<CancelOutcome> {
-    return withFalTimeout(this.context, 'cancel', this.settings.requestTimeoutMs, async (signal) => {
+    return withRequestTimeout(this.context, 'cancel', this.settings.requestTimeoutMs, async (signal) => {
       const response = await sendFalRequest(
         this.context,
         { method: 'PUT', url: job.urls.cancelUrl, phase: 'cancel', requestId: job.requestId, acceptStatus: (status) => status === 400 || status === 404 },

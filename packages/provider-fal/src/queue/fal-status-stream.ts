@@ -1,6 +1,6 @@
-import { parseServerSentEvents, type CallContext } from '@tarash/core';
+import { parseServerSentEvents, type CallContext, withRequestTimeout } from '@tarash/core';
 import type { FalSettings } from '../config/fal-settings';
-import { sendFalRequest, unreadableFalBody, withFalTimeout } from '../http/fal-http';
+import { sendFalRequest, unreadableFalBody } from '../http/fal-http';
 import type { FalJob } from './fal-job-handle';
 import { falStatusStreamUrl } from './fal-queue-client';
 import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
@@ -18,7 +18,7 @@ export function followFalStatusStream(
   job: FalJob,
   onStatus: (status: FalQueueStatus) => void | Promise<void>,
 ): Promise<FalQueueStatus | undefined> {
-  return withFalTimeout(context, 'status', settings.streamIdleTimeoutMs, async (signal, touch) => {
+  return withRequestTimeout(context, 'status', settings.streamIdleTimeoutMs, async (signal, touch) => {
     const response = await sendFalRequest(
       context,
       { method: 'GET', url: falStatusStreamUrl(job.urls), headers: { Accept: 'text/event-stream' }, phase: 'status', requestId: job.requestId },

@@ -1,6 +1,5 @@
-import { pollDelay, sleep, TarashError, type CallContext, type JobStatusSnapshot, type SnapshotListener } from '@tarash/core';
+import { pollDelay, sleep, TarashError, type CallContext, type JobStatusSnapshot, type SnapshotListener, retryAfterOf } from '@tarash/core';
 import type { FalSettings } from '../config/fal-settings';
-import { retryAfterOf } from '../http/fal-http';
 import type { FalJob } from './fal-job-handle';
 import type { FalQueueClient } from './fal-queue-client';
 import { FalProgressTracker, type FalQueueStatus } from './fal-queue-status';
