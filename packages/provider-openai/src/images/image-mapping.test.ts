@@ -1,6 +1,7 @@
-import type { ImageGenerationRequest, PrepareContext } from '@tarash/core';
+import { ValidationError, type ImageGenerationRequest, type PrepareContext } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { prepareContext, validationError } from '../test-support/captured-errors';
+import { prepareContext } from '../test-support/prepare-context';
 import { azureFlavor, openaiFlavor } from '../transport/api-target';
 import { prepareImageRequest } from './image-mapping';
 
@@ -31,24 +32,24 @@ describe('image request mapping', () => {
   });
 
   it('lists the allowed sizes, counts, qualities and aspect ratios', () => {
-    expect(validationError(() => prepare('gpt-image-1', { size: '1792x1024' })).message).toBe(
+    expect(thrownBy(() => prepare('gpt-image-1', { size: '1792x1024' }), ValidationError).message).toBe(
       'Invalid request for openai gpt-image-1: size = "1792x1024": not supported by openai gpt-image-1 (allowed: "1024x1024", "1536x1024", "1024x1536", "auto")',
     );
-    expect(validationError(() => prepare('dall-e-3', { n: 2 }))).toMatchObject({ field: 'n', value: 2, allowed: [1] });
-    expect(validationError(() => prepare('dall-e-2', { quality: 'hd' }))).toMatchObject({ field: 'quality', allowed: ['standard', 'auto'] });
-    expect(validationError(() => prepare('dall-e-3', { style: 'loud' }))).toMatchObject({ field: 'style', allowed: ['vivid', 'natural'] });
-    expect(validationError(() => prepare('gpt-image-1', { aspectRatio: '16:9' }))).toMatchObject({ field: 'aspectRatio', allowed: ['1:1', '3:2', '2:3', 'auto'] });
-    expect(validationError(() => prepare('gpt-image-2', { size: '1000x1000' })).message).toContain('multiples of 16');
-    expect(validationError(() => prepare('gpt-image-1', { n: 11 })).message).toContain('generates 1 to 10 image(s)');
+    expect(thrownBy(() => prepare('dall-e-3', { n: 2 }), ValidationError)).toMatchObject({ field: 'n', value: 2, allowed: [1] });
+    expect(thrownBy(() => prepare('dall-e-2', { quality: 'hd' }), ValidationError)).toMatchObject({ field: 'quality', allowed: ['standard', 'auto'] });
+    expect(thrownBy(() => prepare('dall-e-3', { style: 'loud' }), ValidationError)).toMatchObject({ field: 'style', allowed: ['vivid', 'natural'] });
+    expect(thrownBy(() => prepare('gpt-image-1', { aspectRatio: '16:9' }), ValidationError)).toMatchObject({ field: 'aspectRatio', allowed: ['1:1', '3:2', '2:3', 'auto'] });
+    expect(thrownBy(() => prepare('gpt-image-2', { size: '1000x1000' }), ValidationError).message).toContain('multiples of 16');
+    expect(thrownBy(() => prepare('gpt-image-1', { n: 11 }), ValidationError).message).toContain('generates 1 to 10 image(s)');
   });
 
   it('checks family-only extraParams with the allowed values', () => {
-    expect(validationError(() => prepare('gpt-image-1', { extraParams: { response_format: 'url' } })).message).toContain('gpt-image-1 always returns b64_json');
-    expect(validationError(() => prepare('dall-e-3', { extraParams: { output_format: 'png' } })).message).toContain('output_format is for gpt-image models only');
-    expect(validationError(() => prepare('gpt-image-1', { extraParams: { output_format: 'gif' } }))).toMatchObject({ field: 'extraParams.output_format', allowed: ['png', 'jpeg', 'webp'] });
-    expect(validationError(() => prepare('gpt-image-1', { extraParams: { output_compression: 101 } })).message).toContain('integer from 0 to 100');
-    expect(validationError(() => prepare('gpt-image-1', { extraParams: { background: 'transparent', output_format: 'jpeg' } })).message).toContain('needs output_format png or webp');
-    expect(validationError(() => prepare('gpt-image-1', { extraParams: { stream: true } })).message).toContain('streaming image responses are not supported');
+    expect(thrownBy(() => prepare('gpt-image-1', { extraParams: { response_format: 'url' } }), ValidationError).message).toContain('gpt-image-1 always returns b64_json');
+    expect(thrownBy(() => prepare('dall-e-3', { extraParams: { output_format: 'png' } }), ValidationError).message).toContain('output_format is for gpt-image models only');
+    expect(thrownBy(() => prepare('gpt-image-1', { extraParams: { output_format: 'gif' } }), ValidationError)).toMatchObject({ field: 'extraParams.output_format', allowed: ['png', 'jpeg', 'webp'] });
+    expect(thrownBy(() => prepare('gpt-image-1', { extraParams: { output_compression: 101 } }), ValidationError).message).toContain('integer from 0 to 100');
+    expect(thrownBy(() => prepare('gpt-image-1', { extraParams: { background: 'transparent', output_format: 'jpeg' } }), ValidationError).message).toContain('needs output_format png or webp');
+    expect(thrownBy(() => prepare('gpt-image-1', { extraParams: { stream: true } }), ValidationError).message).toContain('streaming image responses are not supported');
     expect(prepare('dall-e-3', { extraParams: { response_format: 'b64_json' } }).body.response_format).toBe('b64_json');
   });
 
@@ -56,7 +57,7 @@ describe('image request mapping', () => {
     const prepared = prepare('gpt-image-3', { size: '2048x1152' });
     expect(prepared.body.size).toBe('2048x1152');
     expect(prepared.warnings).toEqual(['gpt-image-3 is not a known OpenAI image model; it was validated with the gpt-image family rules (free-form WxH sizes)']);
-    expect(validationError(() => prepare('gpt-4o', {}))).toMatchObject({ field: 'config.model', value: 'gpt-4o' });
+    expect(thrownBy(() => prepare('gpt-4o', {}), ValidationError)).toMatchObject({ field: 'config.model', value: 'gpt-4o' });
   });
 
   it('makes an edit from input images and a mask, each image consumed once', () => {
@@ -82,11 +83,11 @@ describe('image request mapping', () => {
   });
 
   it('refuses edits that cannot work', () => {
-    expect(validationError(() => prepare('dall-e-3', { imageList: [{ image: 'https://img.example/a.png', type: 'reference' }] })).message).toContain('dall-e-3 cannot edit images');
-    expect(validationError(() => prepare('dall-e-2', { imageList: [{ image: 'https://a.example/1.png', type: 'reference' }, { image: 'https://a.example/2.png', type: 'reference' }] })).message).toContain(
+    expect(thrownBy(() => prepare('dall-e-3', { imageList: [{ image: 'https://img.example/a.png', type: 'reference' }] }), ValidationError).message).toContain('dall-e-3 cannot edit images');
+    expect(thrownBy(() => prepare('dall-e-2', { imageList: [{ image: 'https://a.example/1.png', type: 'reference' }, { image: 'https://a.example/2.png', type: 'reference' }] }), ValidationError).message).toContain(
       'takes 0 to 1 such image(s)',
     );
-    expect(validationError(() => prepare('gpt-image-1', { maskImage: 'https://img.example/mask.png' }))).toMatchObject({ field: 'maskImage' });
+    expect(thrownBy(() => prepare('gpt-image-1', { maskImage: 'https://img.example/mask.png' }), ValidationError)).toMatchObject({ field: 'maskImage' });
   });
 
   it('warns about standard fields OpenAI has no use for, or fails in strict mode', () => {
@@ -102,6 +103,6 @@ describe('image request mapping', () => {
     const azure = (providerConfig: Record<string, unknown>) => prepareImageRequest({ prompt: 'x' }, context('gpt-image-1', { provider: 'azure', providerConfig }), azureFlavor).body;
     expect(azure({ deployment: 'img' })).toEqual({ prompt: 'x' });
     expect(azure({ deployment: 'img', apiStyle: 'v1' })).toEqual({ model: 'img', prompt: 'x' });
-    expect(validationError(() => azure({ apiStyle: 'v2' }))).toMatchObject({ field: 'config.providerConfig.apiStyle', allowed: ['deployments', 'v1'] });
+    expect(thrownBy(() => azure({ apiStyle: 'v2' }), ValidationError)).toMatchObject({ field: 'config.providerConfig.apiStyle', allowed: ['deployments', 'v1'] });
   });
 });

@@ -1,7 +1,7 @@
 import { ContentModerationError, HTTPError, ValidationError, imageGenerationResponseSchema } from '@tarash/core';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { FAKE_OPENAI_KEY, openaiErrorBody, openaiRateLimitFault } from '@tarash/testing/openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rejection } from '../test-support/captured-errors';
 import { contractsDir, openaiFixture, type OpenAIFixture } from '../test-support/openai-fixture';
 
 let fx: OpenAIFixture;
@@ -139,7 +139,7 @@ describe('OpenAI images through the orchestrator', () => {
   });
 
   it('fails before sending when a value is not allowed, listing the allowed values', async () => {
-    const error = await rejection(fx.gateway.generateImage(fx.openai('dall-e-3'), { prompt: 'x', size: '512x512' }));
+    const error = await rejectionOf(fx.gateway.generateImage(fx.openai('dall-e-3'), { prompt: 'x', size: '512x512' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.message).toContain('(allowed: "1024x1024", "1792x1024", "1024x1792")');
     expect(fx.server.countRequests()).toBe(0);
@@ -147,7 +147,7 @@ describe('OpenAI images through the orchestrator', () => {
 
   it('maps a 400 naming a param to a ValidationError on that field', async () => {
     fx.server.injectFault({ phase: 'image-generate', fault: { kind: 'respond', status: 400, body: openaiErrorBody({ message: "Invalid value: 'huge'.", param: 'size', code: 'invalid_value' }) } });
-    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1', { fallbackConfigs: [fx.openai('dall-e-3')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateImage(fx.openai('gpt-image-1', { fallbackConfigs: [fx.openai('dall-e-3')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'size', statusCode: 400, isRetryable: false });
     expect(fx.server.countRequests({ phase: 'image-generate' })).toBe(1);
@@ -155,7 +155,7 @@ describe('OpenAI images through the orchestrator', () => {
 
   it('maps moderation to ContentModerationError and does not fall back', async () => {
     fx.server.scriptNextImage({ outcome: 'moderation' });
-    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1', { fallbackConfigs: [fx.openai('dall-e-3')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateImage(fx.openai('gpt-image-1', { fallbackConfigs: [fx.openai('dall-e-3')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(error.message).toContain('moderation_blocked');
     expect(fx.server.countRequests({ phase: 'image-generate' })).toBe(1);
@@ -185,7 +185,7 @@ describe('OpenAI images through the orchestrator', () => {
 
   it('stops at a 401 and never shows the key (error, logs, recordings)', async () => {
     const logs: unknown[] = [];
-    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1', { apiKey: 'sk-wrong-secret-value' }), { prompt: 'x' }, { logger: (event) => void logs.push(event) }));
+    const error = await rejectionOf(fx.gateway.generateImage(fx.openai('gpt-image-1', { apiKey: 'sk-wrong-secret-value' }), { prompt: 'x' }, { logger: (event) => void logs.push(event) }));
     expect(logs.length).toBeGreaterThan(0);
     expect(JSON.stringify(logs)).not.toContain('sk-wrong-secret-value');
     expect(error).toBeInstanceOf(HTTPError);
@@ -200,9 +200,9 @@ describe('OpenAI images through the orchestrator', () => {
     expect(fx.server.requests({ phase: 'image-generate' })[0]?.headers).toMatchObject({ 'openai-organization': 'org-1', 'openai-project': 'proj-1', authorization: '[REDACTED]' });
   });
 
-  it.skipIf(!contractsDir())('has every body checked against the stored OpenAPI document (a bad extraParams value is refused on the wire)', async () => {
+  it.skipIf(!contractsDir)('has every body checked against the stored OpenAPI document (a bad extraParams value is refused on the wire)', async () => {
     expect(fx.server.validatesContracts).toBe(true);
-    const error = await rejection(fx.gateway.generateImage(fx.openai('gpt-image-1'), { prompt: 'x', extraParams: { user: 42 } }));
+    const error = await rejectionOf(fx.gateway.generateImage(fx.openai('gpt-image-1'), { prompt: 'x', extraParams: { user: 42 } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field: 'user', statusCode: 400 });
     expect(fx.takeViolations().map((v) => v.issues.map((i) => i.path.join('.')))).toEqual([['user']]);

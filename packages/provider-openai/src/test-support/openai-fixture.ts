@@ -1,31 +1,19 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { createGateway, type GenerationConfig } from '@tarash/core';
+import { locateContracts } from '@tarash/testing/helpers';
 import { FAKE_AZURE_OPENAI_KEY, FAKE_OPENAI_KEY, startOpenAIServer, type OpenAIFakeServer, type OpenAIServerOptions } from '@tarash/testing/openai';
 import { azureOpenaiProvider } from '../azure-openai-provider';
 import { openaiProvider } from '../openai-provider';
 import type { OpenAIProviderOptions } from '../provider-options';
 
-/**
- * The shared contracts folder (`TARASH_CONTRACTS_DIR`, else `<repo>/../shared/contracts`).
- * Without it the fake server runs without contract validation and the tests say so; on CI
- * (`CI=true`) a missing folder fails the run, so contract checks never silently stop.
- */
-export function contractsDir(): string | undefined {
-  const dir = process.env.TARASH_CONTRACTS_DIR ?? fileURLToPath(new URL('../../../../../shared/contracts', import.meta.url));
-  if (existsSync(dir)) return dir;
-  if (process.env.CI === 'true') throw new Error(`The shared contracts folder ${dir} does not exist; CI must validate request bodies against it (set TARASH_CONTRACTS_DIR).`);
-  console.warn(`The shared contracts folder ${dir} does not exist (set TARASH_CONTRACTS_DIR); request bodies are not checked against the OpenAPI document.`);
-  return undefined;
-}
+/** The shared contracts folder; without it the fake server runs without contract validation. */
+export const contractsDir = locateContracts({ skipping: 'the OpenAI contract validation of request bodies' });
 
 /** Fast retries and polls for tests. */
 export const fastTiming = { pollIntervalMs: 5, backoff: { initialDelayMs: 5, maxDelayMs: 20 } } as const;
 
 /** A fake OpenAI server (validating bodies against the stored contract when present) and a gateway with both plugins. */
 export async function openaiFixture(serverOptions: OpenAIServerOptions = {}, providerOptions: OpenAIProviderOptions = {}) {
-  const dir = contractsDir();
-  const server: OpenAIFakeServer = await startOpenAIServer({ ...(dir ? { contractsDir: dir } : {}), ...serverOptions });
+  const server: OpenAIFakeServer = await startOpenAIServer({ ...(contractsDir ? { contractsDir } : {}), ...serverOptions });
   const gateway = createGateway({ providers: [openaiProvider(providerOptions), azureOpenaiProvider(providerOptions)] });
   let acknowledged = 0;
   return {

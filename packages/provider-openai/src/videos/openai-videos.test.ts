@@ -1,7 +1,7 @@
 import { ContentModerationError, GenerationFailedError, HTTPError, createGateway, videoGenerationResponseSchema, type ProgressUpdate } from '@tarash/core';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { openaiErrorBody } from '@tarash/testing/openai';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { rejection } from '../test-support/captured-errors';
 import { openaiProvider } from '../openai-provider';
 import { openaiFixture, type OpenAIFixture } from '../test-support/openai-fixture';
 
@@ -100,7 +100,7 @@ describe('Sora videos through the orchestrator', () => {
 
   it('reports a failed job as a retryable GenerationFailedError with the provider code', async () => {
     fx.server.scriptNextVideo({ outcome: { error: 'render crashed', errorType: 'internal_error' } });
-    const error = await rejection(fx.gateway.generateVideo(fx.openai('sora-2', { maxRetries: 0 }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.openai('sora-2', { maxRetries: 0 }), { prompt: 'x' }));
     expect(error.name).toBe('AllProvidersFailedError');
     const cause = (error as unknown as { errors: Error[] }).errors[0];
     expect(cause).toBeInstanceOf(GenerationFailedError);
@@ -110,7 +110,7 @@ describe('Sora videos through the orchestrator', () => {
 
   it('maps a moderated job to ContentModerationError without falling back', async () => {
     fx.server.scriptNextVideo({ outcome: 'moderation' });
-    const error = await rejection(fx.gateway.generateVideo(fx.openai('sora-2', { fallbackConfigs: [fx.openai('sora-2-pro')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.openai('sora-2', { fallbackConfigs: [fx.openai('sora-2-pro')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(fx.server.countRequests({ phase: 'video-submit' })).toBe(1);
   });
@@ -120,12 +120,12 @@ describe('Sora videos through the orchestrator', () => {
       phase: 'video-submit',
       fault: { kind: 'respond', status: 400, body: openaiErrorBody({ message: 'Your request was blocked by our moderation system.', code: 'moderation_blocked' }) },
     });
-    expect(await rejection(fx.gateway.generateVideo(fx.openai('sora-2'), { prompt: 'x' }))).toBeInstanceOf(ContentModerationError);
+    expect(await rejectionOf(fx.gateway.generateVideo(fx.openai('sora-2'), { prompt: 'x' }))).toBeInstanceOf(ContentModerationError);
   });
 
   it.each([404, 410] as const)('says the Videos API appears shut down on %i, without retrying', async (status) => {
     fx.server.shutDownVideos(status);
-    const error = await rejection(fx.gateway.generateVideo(fx.openai('sora-2', { fallbackConfigs: [fx.openai('sora-2-pro')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.openai('sora-2', { fallbackConfigs: [fx.openai('sora-2-pro')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(HTTPError);
     expect(error).toMatchObject({ statusCode: status, isRetryable: false });
     expect(error.message).toContain("openai's Videos API appears to be shut down");
@@ -137,7 +137,7 @@ describe('Sora videos through the orchestrator', () => {
     fx.server.scriptNextVideo({ runMs: 60_000 });
     const { handle } = await fx.gateway.startVideo(fx.openai('sora-2'), { prompt: 'x' });
     const unknown = { ...handle, requestId: 'video_missing', data: { videoId: 'video_missing' } };
-    const error = await rejection(fx.gateway.getJobStatus(fx.openai('sora-2'), unknown));
+    const error = await rejectionOf(fx.gateway.getJobStatus(fx.openai('sora-2'), unknown));
     expect(error).toMatchObject({ statusCode: 404, isRetryable: false });
     expect(error.message).not.toContain('shut down');
   });
@@ -162,7 +162,7 @@ describe('Sora videos through the orchestrator', () => {
     const { handle } = await fx.gateway.startVideo(fx.openai('sora-2'), { prompt: 'x' });
     const outcome = await fx.gateway.cancelJob(fx.openai('sora-2'), handle);
     expect(outcome).toEqual({ cancelled: false, reason: expect.stringContaining('no cancel endpoint') });
-    const error = await rejection(fx.gateway.generateVideo(fx.openai('sora-2', { timeoutMs: 150 }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.openai('sora-2', { timeoutMs: 150 }), { prompt: 'x' }));
     expect(error.name).toBe('AllProvidersFailedError');
     expect((error as unknown as { executionMetadata: { attempts: { cancelled?: boolean }[] } }).executionMetadata.attempts[0]?.cancelled).toBe(false);
     expect(fx.server.countRequests({ phase: 'video-delete' })).toBe(0);

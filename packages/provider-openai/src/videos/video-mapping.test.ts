@@ -1,6 +1,7 @@
-import type { PrepareContext, VideoGenerationRequest } from '@tarash/core';
+import { ValidationError, type PrepareContext, type VideoGenerationRequest } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { prepareContext, validationError } from '../test-support/captured-errors';
+import { prepareContext } from '../test-support/prepare-context';
 import { azureFlavor, openaiFlavor } from '../transport/api-target';
 import { prepareVideoRequest } from './video-mapping';
 
@@ -26,16 +27,16 @@ describe('Sora request mapping', () => {
   });
 
   it('lists the allowed seconds, resolutions and aspect ratios per model', () => {
-    expect(validationError(() => prepare('sora-2', { durationSeconds: 10 })).message).toBe(
+    expect(thrownBy(() => prepare('sora-2', { durationSeconds: 10 }), ValidationError).message).toBe(
       'Invalid request for openai sora-2: durationSeconds = 10: openai sora-2 does not support this duration (allowed: 4, 8, 12)',
     );
-    const resolution = validationError(() => prepare('sora-2', { resolution: '1024p' }));
+    const resolution = thrownBy(() => prepare('sora-2', { resolution: '1024p' }), ValidationError);
     expect(resolution).toMatchObject({ field: 'resolution', allowed: ['720p'] });
     expect(resolution.message).toContain('pass extraParams.size');
-    expect(validationError(() => prepare('sora-2-pro', { resolution: '1080p' }))).toMatchObject({ allowed: ['720p', '1024p'] });
-    expect(validationError(() => prepare('sora-2', { aspectRatio: '1:1' }))).toMatchObject({ field: 'aspectRatio', allowed: ['16:9', '9:16'] });
-    expect(validationError(() => prepare('sora-2', { numberOfVideos: 2 }))).toMatchObject({ field: 'numberOfVideos', allowed: [1] });
-    expect(validationError(() => prepare('veo-3', {}))).toMatchObject({ field: 'config.model', value: 'veo-3' });
+    expect(thrownBy(() => prepare('sora-2-pro', { resolution: '1080p' }), ValidationError)).toMatchObject({ allowed: ['720p', '1024p'] });
+    expect(thrownBy(() => prepare('sora-2', { aspectRatio: '1:1' }), ValidationError)).toMatchObject({ field: 'aspectRatio', allowed: ['16:9', '9:16'] });
+    expect(thrownBy(() => prepare('sora-2', { numberOfVideos: 2 }), ValidationError)).toMatchObject({ field: 'numberOfVideos', allowed: [1] });
+    expect(thrownBy(() => prepare('veo-3', {}), ValidationError)).toMatchObject({ field: 'config.model', value: 'veo-3' });
   });
 
   it('lets extraParams carry the [C] values the spec does not list', () => {
@@ -69,7 +70,7 @@ describe('Sora request mapping', () => {
     const byUrl = prepare('sora-2', { video: 'https://api.openai.com/v1/videos/video_xyz/content' });
     expect(byUrl.route).toEqual({ operation: 'remix', videoId: 'video_xyz' });
     expect(byUrl.warnings).toEqual([]);
-    expect(validationError(() => prepare('sora-2', { extraParams: { remixVideoId: 42 } }))).toMatchObject({ field: 'extraParams.remixVideoId', value: 42 });
+    expect(thrownBy(() => prepare('sora-2', { extraParams: { remixVideoId: 42 } }), ValidationError)).toMatchObject({ field: 'extraParams.remixVideoId', value: 42 });
   });
 
   it('sends the deployment as model on Azure (v1 API)', () => {
