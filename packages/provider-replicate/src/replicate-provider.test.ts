@@ -8,6 +8,7 @@ import {
   videoGenerationResponseSchema,
   type ProgressUpdate,
 } from '@tarash/core';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { FAKE_REPLICATE_TOKEN, replicateMediaOutput, throttledFault } from '@tarash/testing/replicate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startReplicateFixture, type ReplicateFixture } from './test-support/replicate-fixture';
@@ -21,15 +22,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await fx.close();
 });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const noWait = { providerConfig: { preferWait: false } } as const;
 
@@ -109,7 +101,7 @@ describe('generating through Replicate', () => {
 
 describe('validation and errors', () => {
   it('refuses a duration the model does not allow, listing the allowed values, before sending', async () => {
-    const error = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x', durationSeconds: 5 }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x', durationSeconds: 5 }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).message).toContain('durationSeconds = 5');
     expect((error as ValidationError).allowed).toEqual([4, 6, 8]);
@@ -118,7 +110,7 @@ describe('validation and errors', () => {
 
   it('maps a 422 with invalid_fields to a ValidationError naming the input fields', async () => {
     fx.server.defineModel('acme/strict', { inputSchema: { type: 'object', properties: { duration: { enum: [5] } } } });
-    const error = await rejection(fx.gateway.generateVideo(fx.config('acme/strict'), { prompt: 'x', durationSeconds: 7 }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('acme/strict'), { prompt: 'x', durationSeconds: 7 }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]).toMatchObject({ field: 'input.duration', message: expect.stringContaining('5') });
     expect((error as ValidationError).statusCode).toBe(422);
@@ -126,7 +118,7 @@ describe('validation and errors', () => {
 
   it('turns an NSFW failure into a ContentModerationError and does not fall back', async () => {
     fx.server.scriptNext({ outcome: 'moderation' });
-    const error = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3', { fallbackConfigs: [fx.config('kwaivgi/kling-v2.1-master')] }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3', { fallbackConfigs: [fx.config('kwaivgi/kling-v2.1-master')] }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(fx.server.countRequests({ phase: 'submit' })).toBe(1);
     expect((error as ContentModerationError).executionMetadata?.attempts.map((a) => a.status)).toEqual(['failed', 'skipped']);
@@ -149,10 +141,10 @@ describe('validation and errors', () => {
 
   it('never creates twice after a 500 or a reset at create (a job may exist), but retries a 503', async () => {
     fx.server.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 500, body: { title: 'Internal', detail: 'boom', status: 500 } } });
-    const failed = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x' }));
+    const failed = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x' }));
     expect((failed as AllProvidersFailedError).errors[0]).toMatchObject({ name: 'HTTPError', statusCode: 500, jobMayExist: true });
     fx.server.injectFault({ phase: 'submit', fault: { kind: 'reset' } });
-    const reset = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x' }));
+    const reset = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3'), { prompt: 'x' }));
     expect((reset as AllProvidersFailedError).errors[0]).toMatchObject({ name: 'HTTPConnectionError', jobMayExist: true });
     expect(fx.server.countRequests({ phase: 'submit' })).toBe(2);
     fx.server.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 503, headers: { 'content-type': 'application/problem+json' }, body: { detail: 'busy', status: 503 } } });
@@ -171,16 +163,16 @@ describe('validation and errors', () => {
   });
 
   it('refuses a 401 without retrying and never shows the token', async () => {
-    const error = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3', { apiKey: 'r8_WrongToken000000000000000' }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3', { apiKey: 'r8_WrongToken000000000000000' }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(HTTPError);
     expect((error as HTTPError).statusCode).toBe(401);
     expect(JSON.stringify(error)).not.toContain('r8_WrongToken000000000000000');
-    expect(String((error as Error).stack)).not.toContain('r8_WrongToken000000000000000');
+    expect(String(error.stack)).not.toContain('r8_WrongToken000000000000000');
     expect(fx.server.countRequests()).toBe(1);
   });
 
   it('refuses a bad providerConfig value, naming it', async () => {
-    const error = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3', { providerConfig: { preferWait: 90 } }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3', { providerConfig: { preferWait: 90 } }), { prompt: 'x' }));
     expect((error as ValidationError).message).toContain('providerConfig.preferWait = 90');
   });
 });
@@ -210,7 +202,7 @@ describe('cancellation', () => {
   it('cancels the prediction (POST …/cancel) when the caller aborts', async () => {
     fx.server.scriptNext({ runMs: 10_000 });
     const controller = new AbortController();
-    const error = await rejection(
+    const error = await rejectionOf(
       fx.gateway.generateVideo(fx.config('google/veo-3', noWait), { prompt: 'x' }, { signal: controller.signal, onProgress: (u) => (u.status === 'processing' ? controller.abort() : undefined) }),
     );
     expect(error).toBeInstanceOf(CancelledError);
@@ -239,7 +231,7 @@ describe('cancellation', () => {
 
   it('recreates a prediction that failed at Replicate within maxRetries, then reports the failure', async () => {
     fx.server.scriptNext({ outcome: { error: 'GPU fell over' } }, 3);
-    const error = await rejection(fx.gateway.generateVideo(fx.config('google/veo-3', { maxRetries: 2 }), { prompt: 'x' }));
+    const error = await rejectionOf(fx.gateway.generateVideo(fx.config('google/veo-3', { maxRetries: 2 }), { prompt: 'x' }));
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     expect((error as AllProvidersFailedError).errors[0]).toMatchObject({ name: 'GenerationFailedError', message: expect.stringContaining('GPU fell over') });
     expect(fx.server.countRequests({ phase: 'submit' })).toBe(3);

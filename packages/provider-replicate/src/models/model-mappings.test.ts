@@ -1,4 +1,5 @@
 import { ValidationError, type ImageGenerationRequest, type PrepareContext, type VideoGenerationRequest } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { prepareReplicateRequest } from '../prepare-request';
 import { REPLICATE_MODEL_DEFINITIONS, findModelDefinition } from './model-registry';
@@ -131,12 +132,7 @@ describe('video model inputs', () => {
     ['minimax/hailuo-02', { resolution: '4k' }, 'resolution', ['512p', '768p', '1080p']],
     ['luma/ray-2-540p', { durationSeconds: 4 }, 'durationSeconds', [5, 9]],
   ] as const)('refuses %s %j, listing the allowed values', (model, extra, field, allowed) => {
-    let error: unknown;
-    try {
-      prepareVideo(model, { prompt: 'p', ...extra });
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrownBy(() => prepareVideo(model, { prompt: 'p', ...extra }));
     expect(error).toBeInstanceOf(ValidationError);
     expect(error).toMatchObject({ field, allowed });
   });
