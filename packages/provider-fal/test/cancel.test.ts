@@ -1,6 +1,7 @@
 import { AllProvidersFailedError, CancelledError, TimeoutError } from '@tarash/core';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { rejection, useFalHarness } from './support/fal-harness';
+import { useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const request = { prompt: 'A calm lake at sunrise' };
@@ -11,7 +12,7 @@ const h = useFalHarness({ queueMs: 50, runMs: 60_000, logs: ['Loading model'] })
 describe('cancellation on abort and timeout', () => {
   it('a caller abort sends PUT cancel_url before the CancelledError', async () => {
     const controller = new AbortController();
-    const error = await rejection(
+    const error = await rejectionOf(
       h.gateway.generateVideo(h.config(MODEL), request, {
         signal: controller.signal,
         onProgress: (update) => {
@@ -27,7 +28,7 @@ describe('cancellation on abort and timeout', () => {
   });
 
   it('the deadline sends PUT cancel_url and records it', async () => {
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { timeoutMs: 200 }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { timeoutMs: 200 }), request));
     expect(error).toBeInstanceOf(AllProvidersFailedError);
     expect((error as AllProvidersFailedError).errors[0]).toBeInstanceOf(TimeoutError);
     expect(h.fal.countRequests({ phase: 'cancel', status: 202 })).toBe(1);

@@ -1,7 +1,8 @@
 import { ContentModerationError, GenerationFailedError, HTTPError, ValidationError } from '@tarash/core';
 import { FAKE_FAL_KEY } from '@tarash/testing/fal';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { BACKUP_VIDEO, backupConfig, rejection, useFalHarness } from './support/fal-harness';
+import { BACKUP_VIDEO, backupConfig, useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const request = { prompt: 'A calm lake at sunrise', durationSeconds: 4 };
@@ -24,7 +25,7 @@ describe('fal 422 at submit', () => {
         },
       },
     });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
     expect(error).toBeInstanceOf(ValidationError);
     const validation = error as ValidationError;
     expect(validation.issues).toEqual([
@@ -38,7 +39,7 @@ describe('fal 422 at submit', () => {
 
   it('is a ValidationError on the whole body for a string detail', async () => {
     h.fal.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 422, body: { detail: 'Input could not be parsed' } } });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL), request));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([{ field: '(body)', message: 'Input could not be parsed [value_error]' }]);
   });
@@ -47,7 +48,7 @@ describe('fal 422 at submit', () => {
 describe('a job that completes with an error', () => {
   it('a content-policy refusal is a ContentModerationError and never falls back', async () => {
     h.fal.scriptNext({ outcome: 'moderation' });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
     expect(error).toBeInstanceOf(ContentModerationError);
     expect(error).toMatchObject({ isRetryable: false, provider: 'fal' });
     expect(h.backup.calls).toBe(0);
@@ -64,7 +65,7 @@ describe('a job that completes with an error', () => {
         body: { detail: [{ loc: ['body', 'image_url'], msg: 'Image too small', type: 'image_too_small', input: 'https://x.example/a.png', ctx: { min_height: 512, min_width: 512 } }] },
       },
     });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([{ field: 'image_url', value: 'https://x.example/a.png', message: 'Image too small [image_too_small]' }]);
   });
@@ -80,7 +81,7 @@ describe('a job that completes with an error', () => {
 
   it('a failure fal marks x-fal-retryable: false stops the chain', async () => {
     h.fal.scriptNext({ outcome: { error: 'Unsupported input', errorType: 'bad_request', httpStatus: 400, retryable: false } });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { fallbackConfigs: [backupConfig] }), request));
     expect(error).toBeInstanceOf(GenerationFailedError);
     expect(error).toMatchObject({ isRetryable: false, providerErrorType: 'bad_request' });
     expect(h.backup.calls).toBe(0);
@@ -90,32 +91,32 @@ describe('a job that completes with an error', () => {
 describe('auth and secrets', () => {
   it('a wrong key is a non-retryable 401 whose error never holds the key', async () => {
     const key = 'wrong-key-id:wrong-key-secret-123456';
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL, { apiKey: key, fallbackConfigs: [backupConfig] }), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL, { apiKey: key, fallbackConfigs: [backupConfig] }), request));
     expect(error).toBeInstanceOf(HTTPError);
     expect(error).toMatchObject({ statusCode: 401, isRetryable: false });
-    const text = `${String(error)} ${JSON.stringify(error)} ${(error as Error).stack}`;
+    const text = `${String(error)} ${JSON.stringify(error)} ${error.stack}`;
     expect(text).not.toContain('wrong-key-secret-123456');
     expect(text).not.toContain('wrong-key-id');
   });
 
   it('a provider error echoing the Authorization header is redacted', async () => {
     h.fal.injectFault({ phase: 'submit', fault: { kind: 'respond', status: 400, body: { detail: `bad header Authorization: Key ${FAKE_FAL_KEY}` } } });
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL), request));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL), request));
     expect(JSON.stringify(error)).not.toContain(FAKE_FAL_KEY.split(':')[1]);
-    expect((error as Error).message).not.toContain(FAKE_FAL_KEY.split(':')[1]);
+    expect(error.message).not.toContain(FAKE_FAL_KEY.split(':')[1]);
   });
 });
 
 describe('validation before anything is sent', () => {
   it('a value the endpoint does not allow (extraParams) names fal field, value and allowed values', async () => {
-    const error = await rejection(h.gateway.generateVideo(h.config(MODEL), { ...request, extraParams: { aspect_ratio: '4:3' } }));
+    const error = await rejectionOf(h.gateway.generateVideo(h.config(MODEL), { ...request, extraParams: { aspect_ratio: '4:3' } }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues).toEqual([{ field: 'aspect_ratio', value: '4:3', message: 'is not one of the allowed values', allowed: ['16:9', '9:16'] }]);
     expect(h.fal.countRequests()).toBe(0);
   });
 
   it('a video endpoint through generateImage is a ValidationError', async () => {
-    const error = await rejection(h.gateway.generateImage(h.config(MODEL), { prompt: 'x' }));
+    const error = await rejectionOf(h.gateway.generateImage(h.config(MODEL), { prompt: 'x' }));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]).toMatchObject({ field: 'config.model', value: MODEL, message: 'is a fal video endpoint; use generateVideo' });
     expect(h.fal.countRequests()).toBe(0);

@@ -1,7 +1,7 @@
 import { createGateway, ValidationError } from '@tarash/core';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { falProvider } from '../src/index';
-import { rejection } from './support/fal-harness';
 
 const gateway = createGateway({ providers: [falProvider()] });
 const mock = { enabled: true, responses: [{ weight: 1, delayMs: 20 }] };
@@ -15,7 +15,7 @@ describe('mock mode through the real fal mapping', () => {
   });
 
   it('fails on what fal would refuse', async () => {
-    const error = await rejection(gateway.generateVideo({ provider: 'fal', model: 'fal-ai/veo3.1', mock }, { prompt: 'Lake', durationSeconds: 5 }));
+    const error = await rejectionOf(gateway.generateVideo({ provider: 'fal', model: 'fal-ai/veo3.1', mock }, { prompt: 'Lake', durationSeconds: 5 }));
     expect(error).toBeInstanceOf(ValidationError);
   });
 });

@@ -2,8 +2,9 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { ValidationError } from '@tarash/core';
 import { FAKE_FAL_KEY } from '@tarash/testing/fal';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
-import { rejection, useFalHarness } from './support/fal-harness';
+import { useFalHarness } from './support/fal-harness';
 
 const MODEL = 'fal-ai/veo3.1';
 const CHILD = fileURLToPath(new URL('./fixtures/resume-video-child.ts', import.meta.url));
@@ -46,7 +47,7 @@ describe('resume from a JSON handle', () => {
   it('refuses a handle whose URLs would send the key to another host', async () => {
     const started = await h.gateway.startVideo(h.config(MODEL), { prompt: 'A calm lake' });
     const tampered = { ...started.handle, data: { ...started.handle.data, statusUrl: 'https://attacker.example/fal-ai/veo3.1/requests/x/status' } };
-    const error = await rejection(h.gateway.resumeVideo(h.config(MODEL), tampered));
+    const error = await rejectionOf(h.gateway.resumeVideo(h.config(MODEL), tampered));
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as ValidationError).issues[0]).toMatchObject({ field: 'handle.data.statusUrl', value: 'https://attacker.example/fal-ai/veo3.1/requests/x/status' });
     expect(h.fal.requests({ jobId: started.requestId }).map((r) => r.phase)).toEqual(['submit']);

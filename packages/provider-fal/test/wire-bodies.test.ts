@@ -1,6 +1,6 @@
 import type { ImageGenerationRequest, VideoGenerationRequest } from '@tarash/core';
 import { describe, expect, it } from 'vitest';
-import { contracts, useFalHarness } from './support/fal-harness';
+import { contractsDir, useFalHarness } from './support/fal-harness';
 
 const FIRST_FRAME = 'https://images.example/first-frame.png';
 const LAST_FRAME = 'https://images.example/last-frame.png';
@@ -9,7 +9,7 @@ const LAST_FRAME = 'https://images.example/last-frame.png';
  * What fal receives for each flagship endpoint, through the real gateway: the recorded submit
  * bodies, validated by the fake server against fal's stored OpenAPI documents.
  */
-describe.skipIf(contracts.dir === undefined)(`wire bodies${contracts.dir ? '' : ` (skipped: ${contracts.missing})`}`, () => {
+describe.skipIf(contractsDir === undefined)('wire bodies', () => {
   const h = useFalHarness();
 
   async function videoBody(model: string, request: VideoGenerationRequest): Promise<unknown> {

@@ -1,4 +1,5 @@
 import { passthrough, PendingMedia, ValidationError, type PrepareContext, type StandardRequestFields, type VideoGenerationRequest } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { prepareFalRequest, untypedEndpointWarning } from './prepare-fal-request';
 
@@ -13,16 +14,6 @@ const context = (model: string, extra: Partial<PrepareContext> = {}): PrepareCon
 
 function prepare(model: string, request: VideoGenerationRequest | StandardRequestFields, extra: Partial<PrepareContext> = {}) {
   return prepareFalRequest(request, context(model, extra));
-}
-
-function validationError(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
 }
 
 describe('prepareFalRequest', () => {
@@ -113,27 +104,27 @@ describe('prepareFalRequest', () => {
     const prepared = prepare('fal-ai/veo3.1', { prompt: 'Lake', durationSeconds: 4 }, { fieldMappers });
     expect(prepared.body).toEqual({ prompt: 'Lake, cinematic' });
     expect(prepared.warnings).toEqual(['durationSeconds (4) was not sent: not supported by fal fal-ai/veo3.1']);
-    const error = validationError(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', extraParams: { duration: '5s' } }, { fieldMappers }));
+    const error = thrownBy(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', extraParams: { duration: '5s' } }, { fieldMappers }), ValidationError);
     expect(error.issues).toEqual([{ field: 'duration', value: '5s', message: 'is not one of the allowed values', allowed: ['4s', '6s', '8s'] }]);
   });
 
   it('rejects a field the endpoint does not have, listing the ones it has', () => {
-    const error = validationError(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', extraParams: { motion: 'fast' } }));
+    const error = thrownBy(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', extraParams: { motion: 'fast' } }), ValidationError);
     expect(error.issues[0]).toMatchObject({ field: 'motion', value: 'fast', message: 'is not an input field of fal-ai/veo3.1' });
     expect(error.issues[0]?.allowed).toContain('negative_prompt');
   });
 
   it('rejects a standard value the endpoint does not allow, naming what is allowed', () => {
-    const error = validationError(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', durationSeconds: 5 }));
+    const error = thrownBy(() => prepare('fal-ai/veo3.1', { prompt: 'Lake', durationSeconds: 5 }), ValidationError);
     expect(error.message).toContain('durationSeconds = 5');
     expect(error.allowed).toEqual([4, 6, 8]);
   });
 
   it('rejects a malformed endpoint id, a modality mismatch and bad provider settings', () => {
-    expect(validationError(() => prepare('https://queue.fal.run/fal-ai/veo3.1', { prompt: 'x' })).issues[0]?.field).toBe('config.model');
-    expect(validationError(() => prepare('veo3.1', { prompt: 'x' })).issues[0]?.field).toBe('config.model');
-    expect(validationError(() => prepare('fal-ai/flux/dev', { prompt: 'x' })).issues[0]).toMatchObject({ field: 'config.model', message: 'is a fal image endpoint; use generateImage' });
-    const settings = validationError(() => prepare('fal-ai/veo3.1', { prompt: 'x' }, { providerConfig: { statusUpdates: 'sse', queueURL: 'x' } }));
+    expect(thrownBy(() => prepare('https://queue.fal.run/fal-ai/veo3.1', { prompt: 'x' }), ValidationError).issues[0]?.field).toBe('config.model');
+    expect(thrownBy(() => prepare('veo3.1', { prompt: 'x' }), ValidationError).issues[0]?.field).toBe('config.model');
+    expect(thrownBy(() => prepare('fal-ai/flux/dev', { prompt: 'x' }), ValidationError).issues[0]).toMatchObject({ field: 'config.model', message: 'is a fal image endpoint; use generateImage' });
+    const settings = thrownBy(() => prepare('fal-ai/veo3.1', { prompt: 'x' }, { providerConfig: { statusUpdates: 'sse', queueURL: 'x' } }), ValidationError);
     expect(settings.issues.map((i) => i.field)).toEqual(['config.providerConfig.statusUpdates', 'config.providerConfig.queueURL']);
     expect(settings.message).toContain('config.providerConfig.statusUpdates = "sse": is not one of the allowed values (allowed: "stream", "poll")');
     expect(settings.message).toContain('did you mean "queueUrl"?');

@@ -1,26 +1,12 @@
-import { existsSync } from 'node:fs';
 import { createGateway, type Gateway, type GenerationConfig, type ProviderVideoResult } from '@tarash/core';
 import type { JobScript } from '@tarash/testing';
+import { locateContracts } from '@tarash/testing/helpers';
 import { FAKE_FAL_KEY, startFalServer, type FalFakeServer, type FalServerOptions } from '@tarash/testing/fal';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { falProvider, type FalProviderOptions } from '../../src/index';
-import { contractsDir } from '../../src/models/testing/stored-fal-schema';
 
-/**
- * The shared contracts folder (`$TARASH_CONTRACTS_DIR`, else `<repo>/../shared/contracts`), or
- * undefined with a message when a user's clone has none. On CI (`CI=true`) its absence fails.
- */
-function sharedContracts(): { readonly dir: string | undefined; readonly missing: string } {
-  const dir = contractsDir();
-  if (existsSync(dir)) return { dir, missing: '' };
-  const missing = `the shared contracts folder ${dir} does not exist (set TARASH_CONTRACTS_DIR)`;
-  if (process.env['CI'] === 'true') throw new Error(`CI=true but ${missing}; CI must run the contract tests`);
-  console.warn(`Skipping the fal tests that need the stored contracts: ${missing}.`);
-  return { dir: undefined, missing };
-}
-
-/** The stored fal contracts the fake validates bodies with; `dir` is undefined when absent (tests that need them skip). */
-export const contracts = sharedContracts();
+/** The shared contracts the fake validates bodies with; undefined when absent (tests that need them skip). */
+export const contractsDir = locateContracts({ skipping: 'the fal tests that need the stored contracts' });
 
 /** A fake fal server, a gateway with the fal plugin, and configs pointing at the server. */
 export interface FalHarness {
@@ -41,7 +27,7 @@ export const BACKUP_VIDEO = 'https://backup.example/video.mp4';
  * with `falProvider(providerOptions)` and a `backup` custom provider for fallback tests.
  */
 export async function startFalHarness(serverOptions: FalServerOptions = {}, providerOptions: FalProviderOptions = {}): Promise<FalHarness> {
-  const fal = await startFalServer({ ...(contracts.dir ? { contractsDir: contracts.dir } : {}), ...serverOptions });
+  const fal = await startFalServer({ ...(contractsDir ? { contractsDir } : {}), ...serverOptions });
   const gateway = createGateway({ providers: [falProvider(providerOptions)] });
   const backup = { calls: 0 };
   gateway.registerProvider('backup', {
@@ -88,13 +74,3 @@ export function useFalHarness(defaultScript: JobScript = {}, serverOptions: FalS
 
 /** A fallback config to the `backup` provider. */
 export const backupConfig: GenerationConfig = { provider: 'backup', model: 'backup-video' };
-
-/** The rejection of a promise that must reject. */
-export async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}

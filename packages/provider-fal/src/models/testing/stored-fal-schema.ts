@@ -1,24 +1,10 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Ajv, type ValidateFunction } from 'ajv';
 
-/** The shared contracts directory: `$TARASH_CONTRACTS_DIR`, else `<repo root>/../shared/contracts`. */
-export function contractsDir(): string {
-  const repoRoot = fileURLToPath(new URL('../../../../../', import.meta.url));
-  return process.env['TARASH_CONTRACTS_DIR'] ?? join(repoRoot, '..', 'shared', 'contracts');
-}
-
-/** Where fal's stored OpenAPI document of an endpoint lives (the id with `/` → `__`). */
-export function storedSchemaPath(endpointId: string): string {
-  return join(contractsDir(), 'fal', 'openapi', `${endpointId.replaceAll('/', '__')}.json`);
-}
-
-/** Why the stored-schema check cannot run, or `undefined` when it can. */
-export function storedSchemaUnavailable(endpointId: string): string | undefined {
-  if (!existsSync(contractsDir())) return `contracts directory ${contractsDir()} not found (set TARASH_CONTRACTS_DIR)`;
-  if (!existsSync(storedSchemaPath(endpointId))) return `no stored schema for ${endpointId} in ${contractsDir()}`;
-  return undefined;
+/** Where fal's stored OpenAPI document of an endpoint lives in the contracts folder (the id with `/` → `__`). */
+export function storedSchemaFile(endpointId: string): string {
+  return join('fal', 'openapi', `${endpointId.replaceAll('/', '__')}.json`);
 }
 
 interface QueueDocument {
@@ -26,13 +12,14 @@ interface QueueDocument {
 }
 
 /**
- * Compiles the input schema of an endpoint's stored fal OpenAPI document with ajv (the
- * schema fal publishes, independent of the generated zod schema).
+ * Compiles the input schema of an endpoint's stored fal OpenAPI document in `contractsDir` with
+ * ajv (the schema fal publishes, independent of the generated zod schema).
  */
-export function compileStoredInputSchema(endpointId: string): ValidateFunction {
-  const document = JSON.parse(readFileSync(storedSchemaPath(endpointId), 'utf8')) as QueueDocument;
+export function compileStoredInputSchema(contractsDir: string, endpointId: string): ValidateFunction {
+  const path = join(contractsDir, storedSchemaFile(endpointId));
+  const document = JSON.parse(readFileSync(path, 'utf8')) as QueueDocument;
   const ref = document.paths[`/${endpointId}`]?.post?.requestBody?.content?.['application/json']?.schema?.$ref;
-  if (!ref) throw new Error(`${storedSchemaPath(endpointId)} declares no input schema for POST /${endpointId}`);
+  if (!ref) throw new Error(`${path} declares no input schema for POST /${endpointId}`);
   // fal's documents are OpenAPI 3.0 with extension keywords; only their schemas are compiled.
   const ajv = new Ajv({ strict: false, validateSchema: false, validateFormats: false, allErrors: true });
   ajv.addSchema(document, 'fal');
