@@ -1,3 +1,4 @@
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import {
   AllProvidersFailedError,
@@ -27,15 +28,6 @@ function setup(...providers: InMemoryProviderOptions[]) {
 
 const http = (provider: string, statusCode: number, extra: Partial<ConstructorParameters<typeof HTTPError>[0]> = {}) =>
   new HTTPError({ provider, model: 'm', statusCode, message: `HTTP ${statusCode}`, phase: 'submit', ...extra });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('generateVideo', () => {
   it('submits once, reports progress and returns the result with metadata', async () => {
@@ -107,7 +99,7 @@ describe('generateVideo', () => {
     ['a provider validation error', new ValidationError({ provider: 'a', model: 'm', issues: [{ field: 'prompt', message: 'bad' }] }), ValidationError],
   ])('stops the chain without fallback on %s', async (_label, error, type) => {
     const { gateway, fakes } = setup({ name: 'a', submitErrors: [error] }, { name: 'b' });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k' }] }, request));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k' }] }, request));
     expect(thrown).toBeInstanceOf(type);
     expect(fakes[0]?.count('submit')).toBe(1);
     expect(fakes[1]?.calls).toHaveLength(0);
@@ -117,7 +109,7 @@ describe('generateVideo', () => {
   it('does not fall back after content moderation of the job', async () => {
     const moderation = new ContentModerationError({ provider: 'a', model: 'm', message: 'blocked' });
     const { gateway, fakes } = setup({ name: 'a', jobs: [{ outcome: moderation }] }, { name: 'b' });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k' }] }, request));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k' }] }, request));
     expect(thrown).toBeInstanceOf(ContentModerationError);
     expect(fakes[0]?.count('submit')).toBe(1);
     expect(fakes[1]?.calls).toHaveLength(0);
@@ -125,7 +117,7 @@ describe('generateVideo', () => {
 
   it('validates the request for every config before sending anything', async () => {
     const { gateway, fakes } = setup({ name: 'a' }, { name: 'b' });
-    const thrown = await rejection(
+    const thrown = await rejectionOf(
       gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k' }] }, { prompt: 'x', durationSeconds: 5 }),
     );
     expect(thrown).toBeInstanceOf(ValidationError);
@@ -212,7 +204,7 @@ describe('generateVideo', () => {
 
   it('records a cancel that failed', async () => {
     const { gateway } = setup({ name: 'a', jobs: [{ outcome: 'hang' }], cancel: 'throw' });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, timeoutMs: 50 }, request));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast, timeoutMs: 50 }, request));
     expect(thrown).toBeInstanceOf(AllProvidersFailedError);
     const error = thrown as AllProvidersFailedError;
     expect(error.errors[0]).toBeInstanceOf(TimeoutError);
@@ -229,7 +221,7 @@ describe('generateVideo', () => {
         if (u.status === 'processing') controller.abort();
       },
     });
-    const thrown = await rejection(promise);
+    const thrown = await rejectionOf(promise);
     expect(thrown).toBeInstanceOf(CancelledError);
     expect(fakes[0]?.count('cancel')).toBe(1);
     expect(fakes[1]?.calls).toHaveLength(0);
@@ -238,7 +230,7 @@ describe('generateVideo', () => {
 
   it('sends nothing when the signal is already aborted', async () => {
     const { gateway, fakes } = setup({ name: 'a' });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k' }, request, { signal: AbortSignal.abort() }));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k' }, request, { signal: AbortSignal.abort() }));
     expect(thrown).toBeInstanceOf(CancelledError);
     expect(fakes[0]?.calls).toHaveLength(0);
   });
@@ -246,7 +238,7 @@ describe('generateVideo', () => {
   it('cancels the job and rethrows when the progress callback throws', async () => {
     const { gateway, fakes } = setup({ name: 'a', jobs: [{ outcome: 'hang' }] });
     const mine = new Error('my UI broke');
-    const thrown = await rejection(
+    const thrown = await rejectionOf(
       gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast }, request, {
         onProgress: (u) => {
           if (u.status === 'processing') throw mine;
@@ -259,7 +251,7 @@ describe('generateVideo', () => {
 
   it('reports every error and the metadata when all providers fail', async () => {
     const { gateway } = setup({ name: 'a', submitErrors: [http('a', 503)] }, { name: 'b', submitErrors: [http('b', 502)] });
-    const thrown = await rejection(
+    const thrown = await rejectionOf(
       gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', maxRetries: 0, fallbackConfigs: [{ provider: 'b', model: 'm', apiKey: 'k', maxRetries: 0 }] }, request),
     );
     expect(thrown).toBeInstanceOf(AllProvidersFailedError);
@@ -274,7 +266,7 @@ describe('generateVideo', () => {
 
   it('says which package to install for an unregistered provider', async () => {
     const { gateway } = setup({ name: 'a' });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'fal', model: 'fal-ai/veo3.1' }, request));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'fal', model: 'fal-ai/veo3.1' }, request));
     expect(thrown).toBeInstanceOf(ValidationError);
     expect((thrown as Error).message).toMatch(/@tarash\/provider-fal/);
     expect((thrown as Error).message).toMatch(/registerProvider\(falProvider\(\)\)/);
@@ -282,7 +274,7 @@ describe('generateVideo', () => {
 
   it('requires an API key before sending anything, naming the variable', async () => {
     const { gateway, fakes } = setup({ name: 'a', apiKeyEnvVars: ['TARASH_TEST_NO_SUCH_KEY'] });
-    const thrown = await rejection(gateway.generateVideo({ provider: 'a', model: 'm' }, request));
+    const thrown = await rejectionOf(gateway.generateVideo({ provider: 'a', model: 'm' }, request));
     expect(thrown).toBeInstanceOf(ValidationError);
     expect((thrown as Error).message).toMatch(/TARASH_TEST_NO_SUCH_KEY/);
     expect(fakes[0]?.calls).toHaveLength(0);

@@ -1,3 +1,4 @@
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../errors/validation-error';
 import { generationConfigSchema } from '../types/generation-config';
@@ -6,19 +7,9 @@ import { validateInput } from './validate-input';
 
 const target = { provider: 'fal', model: 'fal-ai/veo3.1', context: 'Invalid video request' };
 
-function issuesOf(run: () => unknown): ValidationError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof ValidationError) return error;
-    throw error;
-  }
-  throw new Error('expected a ValidationError');
-}
-
 describe('standard request validation', () => {
   it('names the field, the value and what is allowed', () => {
-    const error = issuesOf(() => validateInput(videoGenerationRequestSchema, { prompt: '', seed: -1, imageList: [{ image: 'ftp://x', type: 'middle' }] }, target));
+    const error = thrownBy(() => validateInput(videoGenerationRequestSchema, { prompt: '', seed: -1, imageList: [{ image: 'ftp://x', type: 'middle' }] }, target), ValidationError);
     expect(error.issues.map((i) => i.field)).toEqual(['prompt', 'imageList[0].image', 'imageList[0].type', 'seed']);
     expect(error.message).toContain('seed = -1: must be >= 0');
     expect(error.message).toContain('imageList[0].type = "middle": is not one of the allowed values (allowed: "reference", "first_frame", "last_frame", "asset", "style")');
@@ -26,7 +17,7 @@ describe('standard request validation', () => {
   });
 
   it('points unknown fields to the right one and to extraParams', () => {
-    const error = issuesOf(() => validateInput(videoGenerationRequestSchema, { prompt: 'x', duration: 4 }, target));
+    const error = thrownBy(() => validateInput(videoGenerationRequestSchema, { prompt: 'x', duration: 4 }, target), ValidationError);
     expect(error.field).toBe('duration');
     expect(error.message).toMatch(/unknown field \(did you mean "durationSeconds"\?\); provider-specific fields go in extraParams/);
   });
@@ -34,8 +25,9 @@ describe('standard request validation', () => {
 
 describe('config validation', () => {
   it('validates nested fallback configs', () => {
-    const error = issuesOf(() =>
-      validateInput(generationConfigSchema, { provider: 'fal', model: 'm', timeoutMs: -5, fallbackConfigs: [{ provider: '', model: 'x' }] }, { ...target, root: 'config' }),
+    const error = thrownBy(
+      () => validateInput(generationConfigSchema, { provider: 'fal', model: 'm', timeoutMs: -5, fallbackConfigs: [{ provider: '', model: 'x' }] }, { ...target, root: 'config' }),
+      ValidationError,
     );
     expect(error.issues.map((i) => i.field)).toEqual(['config.timeoutMs', 'config.fallbackConfigs[0].provider']);
   });
