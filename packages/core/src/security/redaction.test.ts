@@ -1,4 +1,5 @@
 import { inspect } from 'node:util';
+import { rejectionOf } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { GenerationFailedError, HTTPError, TarashError, ValidationError } from '../errors/index';
 import { createGateway } from '../orchestrator/gateway';
@@ -61,9 +62,8 @@ describe('secrets never leave the SDK', () => {
     const logs: LogEvent[] = [];
     const progress: unknown[] = [];
     const controller = new AbortController();
-    let thrown: unknown;
-    try {
-      await gateway.generateVideo(
+    const thrown = await rejectionOf(
+      gateway.generateVideo(
         {
           provider: 'leaky',
           model: 'm',
@@ -84,10 +84,8 @@ describe('secrets never leave the SDK', () => {
             if (mode === 'log-lines' && progress.length > 3) controller.abort();
           },
         },
-      );
-    } catch (error) {
-      thrown = error;
-    }
+      ),
+    );
     expect(thrown).toBeInstanceOf(TarashError);
     const haystack = [...everyOutput(thrown), ...logs.map((l) => JSON.stringify(l)), ...progress.map((p) => inspect(p, { depth: 10 }))].join('\n');
     for (const secret of [KEY, KEY_ID, KEY_SECRET, OTHER_KEY]) expect(haystack).not.toContain(secret);
