@@ -1,4 +1,5 @@
 import { ValidationError } from '@tarash/core';
+import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
 import { apiRoot, modelMethodUrl, operationPoll } from './google-endpoints';
 import { resolveGoogleSettings, usesVertexAi } from './google-provider-config';
@@ -38,12 +39,9 @@ describe('Google provider settings', () => {
       'config.providerConfig.location: is a Vertex AI setting; set config.providerConfig.project to use Vertex AI',
       'config.providerConfig.accessToken: is a Vertex AI setting; set config.providerConfig.project to use Vertex AI',
     ]);
-    try {
-      resolveGoogleSettings({ accessToken: 'ya29.secret' }, target);
-    } catch (error) {
-      expect(JSON.stringify(error)).not.toContain('ya29.secret');
-      expect((error as Error).message).not.toContain('ya29.secret');
-    }
+    const refused = thrownBy(() => resolveGoogleSettings({ accessToken: 'ya29.secret' }, target), ValidationError);
+    expect(JSON.stringify(refused)).not.toContain('ya29.secret');
+    expect(refused.message).not.toContain('ya29.secret');
     expect(issues({ project: 'p' })).toEqual(['config.providerConfig.accessToken: Vertex AI needs an OAuth access token: set accessToken or getAccessToken']);
     expect(issues({ project: 'p', accessToken: 't', getAccessToken: () => 't' })).toEqual(['config.providerConfig.getAccessToken: give accessToken or getAccessToken, not both']);
     expect(issues({ project: 'p', getAccessToken: 'token' })).toEqual(['config.providerConfig.getAccessToken: must be a function returning an access token (or a promise of one)']);
