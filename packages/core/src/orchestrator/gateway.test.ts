@@ -15,6 +15,7 @@ import { videoGenerationResponseSchema } from '../types/generation-response';
 import type { GenerationConfig } from '../types/generation-config';
 import type { VideoGenerationResponse } from '../types/generation-response';
 import type { ProgressUpdate } from '../types/progress-update';
+import { passthrough } from '../mapping/basic-mappers';
 import { createGateway } from './gateway';
 
 const fast = { pollIntervalMs: 2, backoff: { initialDelayMs: 1, maxDelayMs: 5 } } as const;
@@ -293,6 +294,32 @@ describe('generateVideo', () => {
     const response = await gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', ...fast }, { ...request, seed: 7 });
     expect(response.warnings).toEqual([expect.stringMatching(/^seed \(7\) was not sent/)]);
     await expect(gateway.generateVideo({ provider: 'a', model: 'm', apiKey: 'k', strict: true }, { ...request, seed: 7 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+describe('registerProviderFieldMapping', () => {
+  it('hands the registered mappers to prepare for that provider and model only', async () => {
+    const seen: Record<string, unknown> = {};
+    const base = inMemoryProvider({ name: 'a' }).plugin;
+    const gateway = createGateway({
+      providers: [
+        {
+          ...base,
+          video: {
+            ...base.video!,
+            prepare(req, context) {
+              seen[context.model] = context.fieldMappers;
+              return base.video!.prepare(req, context);
+            },
+          },
+        },
+      ],
+    });
+    const mappers = { text: passthrough('prompt') };
+    gateway.registerProviderFieldMapping('a', 'm1', mappers);
+    await gateway.generateVideo({ provider: 'a', model: 'm1', apiKey: 'k', ...fast, fallbackConfigs: [{ provider: 'a', model: 'm2', apiKey: 'k' }] }, request);
+    expect(seen.m1).toBe(mappers);
+    expect(seen.m2).toBeUndefined();
   });
 });
 
