@@ -134,7 +134,8 @@ describe('Veo on the Gemini API through the orchestrator', () => {
   });
 
   it('resumes a job from its JSON handle in another gateway without submitting again', async () => {
-    f.server.scriptNext({ runMs: 80 });
+    // Long enough that the status check sees it running even on a loaded machine.
+    f.server.scriptNext({ runMs: 1500 });
     const started = await f.gateway.startVideo(f.gemini(MODEL), request);
     const handle = JSON.parse(JSON.stringify(started.handle));
     expect(handle).toMatchObject({ provider: 'google', model: MODEL, modality: 'video', data: { api: 'gemini', operationName: started.requestId, durationSeconds: 8 } });

@@ -19,7 +19,7 @@ const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0
 
 describe('Sora videos through the orchestrator', () => {
   it('submits once, reports queued → processing with progress, and returns the MP4 bytes', async () => {
-    fx.server.scriptNextVideo({ queueMs: 40, runMs: 400 });
+    fx.server.scriptNextVideo({ queueMs: 40, runMs: 1500 }); // several polls land mid-run even on a loaded machine
     const updates: ProgressUpdate[] = [];
     const response = await fx.gateway.generateVideo(fx.openai('sora-2'), { prompt: 'a lake', durationSeconds: 8, aspectRatio: '16:9' }, { onProgress: (u) => void updates.push(u) });
     expect(fx.server.requests({ phase: 'video-submit' }).map((r) => r.body)).toMatchInlineSnapshot(`

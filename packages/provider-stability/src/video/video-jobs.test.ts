@@ -73,7 +73,8 @@ describe('stability image-to-video through the orchestrator', () => {
   });
 
   it('resumes a job from its serialized handle in a fresh gateway, without submitting again', async () => {
-    fixture.server.scriptNext({ runMs: 100 });
+    // Long enough that the status check sees it running even on a loaded machine.
+    fixture.server.scriptNext({ runMs: 1500 });
     const started = await fixture.gateway.startVideo(fixture.config(MODEL), REQUEST);
     const stored = JSON.stringify(started.handle);
     expect(stored).not.toContain('sk-');

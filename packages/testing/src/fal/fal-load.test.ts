@@ -49,5 +49,6 @@ describe('fal server under load', () => {
     expect(fal.countRequests()).toBeLessThanOrEqual(1_000);
     expect(fal.droppedRequests).toBeGreaterThan(0);
     console.info(`[fal load] ${JOBS} jobs in ${Math.round(elapsedMs)} ms; heap ${Math.round(process.memoryUsage().heapUsed / 1e6)} MB`);
-  }, 60_000);
+    // About 7 s alone; the bound only guards against a hang, not against a busy CI machine.
+  }, 240_000);
 });

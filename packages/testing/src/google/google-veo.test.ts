@@ -24,7 +24,8 @@ const submitPath = '/v1beta/models/veo-3.1-generate-preview:predictLongRunning';
 
 describe('Veo on the Gemini API', () => {
   it('starts an operation, reports it running with only its name, then done with download URIs', async () => {
-    google.scriptNext({ runMs: 60 });
+    // Long enough that the first poll sees it running even on a loaded machine.
+    google.scriptNext({ runMs: 1500 });
     const submitted = await call(google, 'POST', submitPath, { body: veoBody({ sampleCount: 2 }) });
     expect(submitted.status).toBe(200);
     const name = submitted.body.name as string;
