@@ -1,3 +1,5 @@
+import type { FakeServerAddress } from '../fake-servers/server-host-protocol';
+
 /** One way of generating a video that a user could pick, connected to a fake server. */
 export interface VideoClient {
   /** Generates one video for `prompt`; resolves once the caller has the result in hand. */
@@ -10,6 +12,6 @@ export interface Contender {
   readonly id: string;
   /** How the table names it. */
   readonly label: string;
-  /** Connects a client to the fake server at `serverUrl`. */
-  connect(serverUrl: string): VideoClient;
+  /** Connects a client to a fake server. */
+  connect(server: FakeServerAddress): VideoClient;
 }

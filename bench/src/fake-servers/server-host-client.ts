@@ -1,10 +1,9 @@
 import { fork, type ChildProcess } from 'node:child_process';
-import { modulePath, TYPESCRIPT_NODE_FLAGS } from '../process/typescript-node';
-import type { FakeServerSpec, ServedJob, ServerHostMethod, ServerHostMethods, ServerHostRequest, ServerHostResponse } from './server-host-protocol';
+import { modulePath, SOURCE_NODE_FLAGS } from '../process/typescript-node';
+import type { FakeServerAddress, FakeServerSpec, ServedJob, ServerHostMethod, ServerHostMethods, ServerHostRequest, ServerHostResponse } from './server-host-protocol';
 
 /** A fake server running in the host process. */
-export interface RemoteFakeServer {
-  readonly url: string;
+export interface RemoteFakeServer extends FakeServerAddress {
   /** Every job the server accepted. */
   jobs(): Promise<ServedJob[]>;
   /** Every request it recorded. */
@@ -38,7 +37,7 @@ export class ServerHost {
 
   /** Forks the host process and waits until it is ready. */
   static async start(): Promise<ServerHost> {
-    const child = fork(modulePath(import.meta.url, './server-host.ts'), [], { execArgv: [...TYPESCRIPT_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(modulePath(import.meta.url, './server-host.ts'), [], { execArgv: [...SOURCE_NODE_FLAGS], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     await new Promise<void>((resolve, reject) => {
       child.once('message', () => resolve());
       child.once('exit', (code) => reject(new Error(`the fake server host exited before it was ready (${String(code)})`)));
@@ -48,13 +47,19 @@ export class ServerHost {
 
   /** Starts one fake server in the host process. */
   async startServer(spec: FakeServerSpec): Promise<RemoteFakeServer> {
-    const { serverId, url } = await this.#call('start', spec);
+    const { serverId, url, apiKey } = await this.#call('start', spec);
     return {
       url,
+      apiKey,
       jobs: () => this.#call('jobs', serverId),
       recordedRequests: () => this.#call('recordedRequests', serverId),
       close: () => this.#call('close', serverId),
     };
+  }
+
+  /** CPU time (ms) the fake servers' process has used so far. */
+  cpuTimeMs(): Promise<number> {
+    return this.#call('cpuTimeMs');
   }
 
   /** Ends the host process (and every server in it). */

@@ -2,11 +2,12 @@
 
 export type FakeProvider = 'fal' | 'replicate';
 
-/** One fake server to start: every job it accepts queues for `queueMs`, then runs for `runMs`. */
+/** One fake server to start: every job it accepts queues for `queueMs`, then runs. */
 export interface FakeServerSpec {
   readonly provider: FakeProvider;
   readonly queueMs: number;
-  readonly runMs: number;
+  /** How long each job runs: one duration for all, or one per job in the order they are submitted. */
+  readonly runMs: number | readonly number[];
   /** Keep a recording of every request (off for the load scenarios, where only totals matter). */
   readonly recordRequests: boolean;
 }
@@ -20,13 +21,21 @@ export interface ServedJob {
   readonly requests: number;
 }
 
+/** Where a client reaches a fake server, and the key it accepts. */
+export interface FakeServerAddress {
+  readonly url: string;
+  readonly apiKey: string;
+}
+
 /** What the host process can be asked to do. */
 export interface ServerHostMethods {
-  start(spec: FakeServerSpec): { readonly serverId: number; readonly url: string };
+  start(spec: FakeServerSpec): FakeServerAddress & { readonly serverId: number };
   jobs(serverId: number): ServedJob[];
   /** Every request the server recorded, including any not attributed to a job. */
   recordedRequests(serverId: number): number;
   close(serverId: number): void;
+  /** CPU time (user + system, ms) the host process has used so far. */
+  cpuTimeMs(): number;
 }
 
 export type ServerHostMethod = keyof ServerHostMethods;

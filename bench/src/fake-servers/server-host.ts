@@ -2,9 +2,9 @@
  * The process that hosts the fake fal and Replicate servers, so the CPU they burn is not
  * counted against the client under test. The bench forks it and drives it over IPC.
  */
-import { startFalServer, type FalFakeServer } from '@tarash/testing/fal';
-import { startReplicateServer, type ReplicateFakeServer } from '@tarash/testing/replicate';
-import type { FakeServerSpec, ServedJob, ServerHostMethods, ServerHostRequest, ServerHostResponse } from './server-host-protocol';
+import { FAKE_FAL_KEY, startFalServer, type FalFakeServer } from '@tarash/testing/fal';
+import { FAKE_REPLICATE_TOKEN, startReplicateServer, type ReplicateFakeServer } from '@tarash/testing/replicate';
+import type { FakeServerAddress, FakeServerSpec, ServedJob, ServerHostMethods, ServerHostRequest, ServerHostResponse } from './server-host-protocol';
 
 type HostedServer = { readonly provider: 'fal'; readonly server: FalFakeServer } | { readonly provider: 'replicate'; readonly server: ReplicateFakeServer };
 
@@ -25,16 +25,18 @@ function sum(counts: Readonly<Record<string, number>>): number {
   return Object.values(counts).reduce((total, count) => total + count, 0);
 }
 
-async function start(spec: FakeServerSpec): Promise<{ serverId: number; url: string }> {
+async function start(spec: FakeServerSpec): Promise<FakeServerAddress & { serverId: number }> {
   const recording = spec.recordRequests ? { maxRequests: 1_000_000 } : { enabled: false };
-  const defaultScript = { queueMs: spec.queueMs, runMs: spec.runMs };
+  const perJob = typeof spec.runMs === 'number' ? [] : spec.runMs;
+  const defaultScript = { queueMs: spec.queueMs, runMs: typeof spec.runMs === 'number' ? spec.runMs : 0 };
   const entry: HostedServer =
     spec.provider === 'fal'
       ? { provider: 'fal', server: await startFalServer({ recording, defaultScript }) }
       : { provider: 'replicate', server: await startReplicateServer({ recording, defaultScript }) };
+  for (const runMs of perJob) entry.server.scriptNext({ queueMs: spec.queueMs, runMs });
   const serverId = nextServerId++;
   servers.set(serverId, entry);
-  return { serverId, url: entry.server.url };
+  return { serverId, url: entry.server.url, apiKey: entry.provider === 'fal' ? FAKE_FAL_KEY : FAKE_REPLICATE_TOKEN };
 }
 
 function jobs(serverId: number): ServedJob[] {
@@ -53,6 +55,10 @@ const methods: { [M in keyof ServerHostMethods]: (...args: Parameters<ServerHost
   close: async (serverId) => {
     await hosted(serverId).server.close();
     servers.delete(serverId);
+  },
+  cpuTimeMs: () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
   },
 };
 

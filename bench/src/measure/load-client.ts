@@ -3,7 +3,7 @@
  * as one JSON line on stdout, the wall time until the last result, the peak growth of its
  * resident memory and the worst event-loop delay it saw.
  *
- *   node --expose-gc <typescript flags> load-client.ts <contender id> <server url> <jobs>
+ *   node --expose-gc --import tsx load-client.ts <contender id> <server url> <api key> <jobs>
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Agent, setGlobalDispatcher } from 'undici';
@@ -21,12 +21,12 @@ export interface LoadSample {
 const RSS_SAMPLE_MS = 20;
 
 async function main(): Promise<void> {
-  const [id = '', serverUrl = '', jobsArg = ''] = process.argv.slice(2);
+  const [id = '', url = '', apiKey = '', jobsArg = ''] = process.argv.slice(2);
   const jobs = Number(jobsArg);
   // One connection per job at most: by default fetch opens a second socket for a job whose
   // previous one is not yet back in the pool, and 2 × 10,000 sockets exceed the open-file limit.
   setGlobalDispatcher(new Agent({ connections: jobs }));
-  const client = falContender(id).connect(serverUrl);
+  const client = falContender(id).connect({ url, apiKey });
 
   collectGarbage();
   const rssBefore = process.memoryUsage.rss();

@@ -6,10 +6,8 @@ export function formatValue(value: number, unit: Unit): string {
   switch (unit) {
     case 'ms':
       return value >= 1000 ? `${(value / 1000).toFixed(2)} s` : `${value.toFixed(value >= 100 ? 0 : 1)} ms`;
-    case 's':
-      return `${value.toFixed(2)} s`;
-    case 'µs':
-      return `${value.toFixed(0)} µs`;
+    case '%':
+      return `${value.toFixed(0)} %`;
     case 'requests':
       return value.toFixed(2);
     case 'bytes':
@@ -28,5 +26,6 @@ export function formatMeasured(measured: Measured, unit: Unit): string {
 
 /** How many times ours is of a baseline. */
 export function formatRatio(ratio: number): string {
-  return `×${ratio >= 10 ? ratio.toFixed(1) : ratio.toFixed(2)}`;
+  if (ratio >= 10) return `×${ratio.toFixed(1)}`;
+  return `×${ratio >= 0.1 ? ratio.toFixed(2) : ratio.toPrecision(2)}`;
 }

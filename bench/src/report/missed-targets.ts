@@ -5,7 +5,53 @@ import type { ResultRow } from './result-row';
  * Why a target is missed, by scenario and metric, as located when this bench was written
  * (package, file, what would fix it). Shown only for rows whose target this run missed.
  */
-const CAUSES: readonly { readonly scenario: string; readonly metric: RegExp; readonly cause: string }[] = [];
+const CAUSES: readonly { readonly scenario: string; readonly metric: RegExp; readonly cause: string }[] = [
+  {
+    scenario: '2. Overhead (fal, instant jobs)',
+    metric: /per job/,
+    cause:
+      'Same three requests, more work around them (located with CPU profiles and by adding ours\' pieces to the raw client one at a time): ' +
+      '`packages/provider-fal/src/queue/fal-status-stream.ts` pipes every status stream through an extra `TransformStream` only to reset the idle timer per chunk (the largest single cost; calling `touch()` in the read loop instead removes it); ' +
+      '`packages/provider-fal/src/http/fal-http.ts` `withFalTimeout` makes an `AbortController`, an abort listener and a timer for each of the three requests; ' +
+      'ours re-validates what it built itself (`readFalJob` in `queue/fal-job-handle.ts` zod-parses the handle `start` just returned and re-parses its three URLs; every submit answer and status event goes through zod); ' +
+      'and the orchestrator\'s validate/map/metadata path in `@tarash/core` runs per job (what mock mode costs without HTTP).',
+  },
+  {
+    scenario: '3. Concurrency (fal)',
+    metric: /wall time/,
+    cause:
+      'At this many jobs the run is bound by CPU on this 2-core machine, not by the 3 s of waiting: compare the raw-fetch floor (the same requests and nothing else) and the fake server\'s CPU row. ' +
+      'Ours adds the per-job costs of scenario 2 on top; fixing those narrows the gap to raw fetch, and what remains is the cost of fetch (undici) per request.',
+  },
+  {
+    scenario: '3. Concurrency (fal)',
+    metric: /event-loop lag/,
+    cause:
+      'Starting every job in one tick runs each job\'s synchronous part (validation, mapping, building the submit) back to back before any I/O callback, and the same burst happens when the results come in; ' +
+      'every contender shows it, in proportion to its synchronous work per job. Bounding it needs the gateway to yield between submits (e.g. a `setImmediate` per job in `@tarash/core` `gateway.ts` before `prepare`) or the caller to pace them.',
+  },
+  {
+    scenario: '3. Concurrency (fal)',
+    metric: /RSS/,
+    cause:
+      'Most of the growth is fetch itself (raw fetch grows too: sockets, undici request state and web streams per job); ' +
+      'ours also keeps, per job and for its whole life, a `TransformStream` on the status stream, an `AbortController` and idle timer per request (`fal-http.ts`), the attempt\'s deadline timer and scope (`core/src/orchestrator/attempt-scope.ts`) and the metadata recorder.',
+  },
+  {
+    scenario: '4. Cold start and size',
+    metric: /import time/,
+    cause:
+      'Importing `@tarash/provider-fal` evaluates zod\'s classic API and all 75 generated endpoint modules reachable from its registry (`src/models/registry.ts`); `lazy-schema.ts` defers building each schema, not loading the modules. ' +
+      'Fix: load endpoint modules on first use (a dynamic `import()` per endpoint, or per-endpoint entry points) and move to `zod/mini`.',
+  },
+  {
+    scenario: '4. Cold start and size',
+    metric: /gzip/,
+    cause:
+      'zod\'s classic API (`import { z } from \'zod\'` in 84 source files of `@tarash/core` and `@tarash/provider-fal`) cannot be tree-shaken, so all of zod lands in the bundle (see the row\'s note for the measured share), and every generated endpoint module is reachable from `falProvider()`. ' +
+      'Fix: `zod/mini` (tree-shakeable) in core and the generated code (scripts/codegen emits it), and endpoint modules imported on demand.',
+  },
+];
 
 /** What ours measured against the target, in words. */
 function shortfall(row: ResultRow): string {

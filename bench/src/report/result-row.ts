@@ -31,7 +31,7 @@ export interface ResultRow {
   readonly note?: string;
 }
 
-export type Unit = 'ms' | 'requests' | 'bytes' | 'MB' | 's' | 'µs';
+export type Unit = 'ms' | 'requests' | 'bytes' | 'MB' | '%';
 
 /** A target, checked against ours and the ratio of ours to a baseline. */
 export interface Target {

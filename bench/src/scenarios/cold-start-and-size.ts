@@ -1,5 +1,4 @@
 import type { BenchSettings } from '../bench-settings';
-import { buildOurPackages } from '../cold-start/build-our-packages';
 import { measureBundleSize, type BundleSize } from '../cold-start/bundle-size';
 import { measureImportTime } from '../cold-start/import-time';
 import { runRounds } from '../measure/rounds';
@@ -31,9 +30,7 @@ const HALF_OF_AI_SDK: Target = { description: '≤ 0.5× Vercel AI SDK', isMet: 
  * Import time of each library in fresh Node processes (built dist packages, not tsx), and the
  * minified + gzipped size of a bundle that generates a video with it.
  */
-export async function runColdStartScenario(settings: BenchSettings['coldStart'], log: (line: string) => void): Promise<ResultRow[]> {
-  const build = await buildOurPackages(settings.rebuild);
-  log(`${TITLE}: ${build}`);
+export async function runColdStartScenario(settings: BenchSettings['coldStart'], build: string, log: (line: string) => void): Promise<ResultRow[]> {
   const libraries = [OURS, ...BASELINES];
   const imports = await runRounds(
     libraries,

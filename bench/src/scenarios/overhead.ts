@@ -22,7 +22,7 @@ export async function runOverheadScenario(host: ServerHost, settings: BenchSetti
     async (contender): Promise<ThroughputSample> => {
       const server = await host.startServer({ provider: 'fal', queueMs: 0, runMs: 0, recordRequests: false });
       try {
-        return await measureThroughput(contender.connect(server.url), settings.jobs, settings.concurrency);
+        return await measureThroughput(contender.connect(server), settings.jobs, settings.concurrency);
       } finally {
         await server.close();
       }

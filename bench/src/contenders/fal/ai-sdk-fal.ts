@@ -1,6 +1,6 @@
 import { createFal } from '@ai-sdk/fal';
-import { FAKE_FAL_KEY } from '@tarash/testing/fal';
 import { experimental_generateVideo } from 'ai';
+import type { FakeServerAddress } from '../../fake-servers/server-host-protocol';
 import type { Contender } from '../video-client';
 import { FAL_VIDEO_MODEL, onFakeFalServer } from './fal-fake-hosts';
 
@@ -14,11 +14,11 @@ function urlOf(input: string | URL | Request): string {
  * which it always is in production (queue.fal.run); here the URL is the fake's own, so the key
  * is added for it, exactly as the SDK would send it to queue.fal.run.
  */
-function fakeFalFetch(serverUrl: string): typeof fetch {
+function fakeFalFetch(server: FakeServerAddress): typeof fetch {
   return (input, init) => {
-    const url = onFakeFalServer(urlOf(input), serverUrl);
+    const url = onFakeFalServer(urlOf(input), server.url);
     const headers = new Headers(init?.headers);
-    if (url.startsWith(serverUrl) && !headers.has('authorization')) headers.set('authorization', `Key ${FAKE_FAL_KEY}`);
+    if (url.startsWith(server.url) && !headers.has('authorization')) headers.set('authorization', `Key ${server.apiKey}`);
     return fetch(url, { ...init, headers });
   };
 }
@@ -40,8 +40,8 @@ const downloadFromFakeServer: VideoDownload = async ({ url, abortSignal }) => {
 export const aiSdkFal: Contender = {
   id: 'ai-sdk',
   label: 'Vercel AI SDK (ai + @ai-sdk/fal)',
-  connect(serverUrl) {
-    const fal = createFal({ apiKey: FAKE_FAL_KEY, fetch: fakeFalFetch(serverUrl) });
+  connect(server) {
+    const fal = createFal({ apiKey: server.apiKey, fetch: fakeFalFetch(server) });
     const model = fal.video(FAL_VIDEO_MODEL);
     return {
       async generate(prompt) {

@@ -1,5 +1,4 @@
 import { createFalClient } from '@fal-ai/client';
-import { FAKE_FAL_KEY } from '@tarash/testing/fal';
 import type { Contender } from '../video-client';
 import { FAL_VIDEO_MODEL, onFakeFalServer } from './fal-fake-hosts';
 
@@ -8,10 +7,10 @@ function falJsSubscribe(mode: 'polling' | 'streaming'): Contender {
   return {
     id: `fal-js-${mode}`,
     label: `@fal-ai/client subscribe (${mode})`,
-    connect(serverUrl) {
+    connect(server) {
       const client = createFalClient({
-        credentials: FAKE_FAL_KEY,
-        requestMiddleware: async (request) => ({ ...request, url: onFakeFalServer(request.url, serverUrl) }),
+        credentials: server.apiKey,
+        requestMiddleware: async (request) => ({ ...request, url: onFakeFalServer(request.url, server.url) }),
       });
       return {
         async generate(prompt) {

@@ -1,4 +1,3 @@
-import { FAKE_FAL_KEY } from '@tarash/testing/fal';
 import type { Contender } from '../video-client';
 import { FAL_VIDEO_MODEL } from './fal-fake-hosts';
 
@@ -43,12 +42,12 @@ async function untilCompleted(stream: ReadableStream<Uint8Array>): Promise<void>
 export const rawFetchFal: Contender = {
   id: 'raw-fetch',
   label: 'raw fetch (same 3 requests)',
-  connect(serverUrl) {
-    const headers = { Authorization: `Key ${FAKE_FAL_KEY}`, Accept: 'application/json' };
+  connect(server) {
+    const headers = { Authorization: `Key ${server.apiKey}`, Accept: 'application/json' };
     return {
       async generate(prompt) {
         const submitted = await expectOk(
-          await fetch(`${serverUrl}/${FAL_VIDEO_MODEL}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ prompt }) }),
+          await fetch(`${server.url}/${FAL_VIDEO_MODEL}`, { method: 'POST', headers: { ...headers, 'Content-Type': 'application/json' }, body: JSON.stringify({ prompt }) }),
           'submit',
         );
         const job = (await submitted.json()) as FalSubmitAnswer;

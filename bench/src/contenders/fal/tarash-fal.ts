@@ -1,6 +1,5 @@
 import { createGateway } from '@tarash/core';
 import { falProvider } from '@tarash/provider-fal';
-import { FAKE_FAL_KEY } from '@tarash/testing/fal';
 import type { Contender } from '../video-client';
 import { FAL_VIDEO_MODEL } from './fal-fake-hosts';
 
@@ -8,9 +7,9 @@ import { FAL_VIDEO_MODEL } from './fal-fake-hosts';
 export const tarashFal: Contender = {
   id: 'tarash',
   label: 'ours (@tarash/provider-fal)',
-  connect(serverUrl) {
+  connect(server) {
     const gateway = createGateway({ providers: [falProvider()] });
-    const config = { provider: 'fal', model: FAL_VIDEO_MODEL, apiKey: FAKE_FAL_KEY, baseUrl: serverUrl };
+    const config = { provider: 'fal', model: FAL_VIDEO_MODEL, apiKey: server.apiKey, baseUrl: server.url };
     return {
       async generate(prompt) {
         await gateway.generateVideo(config, { prompt });

@@ -1,18 +1,18 @@
-import { FAKE_REPLICATE_TOKEN } from '@tarash/testing/replicate';
 import Replicate from 'replicate';
+import type { FakeServerAddress } from '../../fake-servers/server-host-protocol';
 import type { Contender } from '../video-client';
 import { REPLICATE_VIDEO_MODEL, replicateApiBase } from './replicate-fake-model';
 
-function officialClient(serverUrl: string): Replicate {
-  return new Replicate({ auth: FAKE_REPLICATE_TOKEN, baseUrl: replicateApiBase(serverUrl) });
+function officialClient(server: FakeServerAddress): Replicate {
+  return new Replicate({ auth: server.apiKey, baseUrl: replicateApiBase(server.url) });
 }
 
 /** The official `replicate` client's `run` (blocks with `Prefer: wait`, then polls). */
 export const replicateRun: Contender = {
   id: 'replicate-run',
   label: 'replicate.run',
-  connect(serverUrl) {
-    const client = officialClient(serverUrl);
+  connect(server) {
+    const client = officialClient(server);
     return {
       async generate(prompt) {
         await client.run(REPLICATE_VIDEO_MODEL, { input: { prompt } });
@@ -25,8 +25,8 @@ export const replicateRun: Contender = {
 export const replicateCreateWait: Contender = {
   id: 'replicate-create-wait',
   label: 'replicate predictions.create + wait',
-  connect(serverUrl) {
-    const client = officialClient(serverUrl);
+  connect(server) {
+    const client = officialClient(server);
     return {
       async generate(prompt) {
         const created = await client.predictions.create({ model: REPLICATE_VIDEO_MODEL, input: { prompt } });

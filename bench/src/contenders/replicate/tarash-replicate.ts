@@ -1,6 +1,5 @@
 import { createGateway } from '@tarash/core';
 import { replicateProvider } from '@tarash/provider-replicate';
-import { FAKE_REPLICATE_TOKEN } from '@tarash/testing/replicate';
 import type { Contender } from '../video-client';
 import { REPLICATE_VIDEO_MODEL, replicateApiBase } from './replicate-fake-model';
 
@@ -8,9 +7,9 @@ import { REPLICATE_VIDEO_MODEL, replicateApiBase } from './replicate-fake-model'
 export const tarashReplicate: Contender = {
   id: 'tarash',
   label: 'ours (@tarash/provider-replicate)',
-  connect(serverUrl) {
+  connect(server) {
     const gateway = createGateway({ providers: [replicateProvider()] });
-    const config = { provider: 'replicate', model: REPLICATE_VIDEO_MODEL, apiKey: FAKE_REPLICATE_TOKEN, baseUrl: replicateApiBase(serverUrl) };
+    const config = { provider: 'replicate', model: REPLICATE_VIDEO_MODEL, apiKey: server.apiKey, baseUrl: replicateApiBase(server.url) };
     return {
       async generate(prompt) {
         await gateway.generateVideo(config, { prompt });

@@ -1,9 +1,10 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { runCommand } from '../process/run-command';
-import { REPO_ROOT } from '../process/repository-paths';
+import { runCommand } from './run-command';
+import { REPO_ROOT } from './repository-paths';
 
-const OUR_PACKAGES = ['core', 'provider-fal'] as const;
+/** The packages the bench runs from their dist builds. */
+const OUR_PACKAGES = ['core', 'provider-fal', 'provider-replicate'] as const;
 
 function newestMtime(directory: string): number {
   let newest = 0;
@@ -24,8 +25,9 @@ function isStale(packageName: string): boolean {
 }
 
 /**
- * Builds the dist packages that cold start and bundle size are measured on. `when-stale`
- * reuses a build newer than every source file. Returns what it did, for the report.
+ * Builds the dist packages every scenario runs ours from (as users install it), before any of
+ * them is imported. `when-stale` reuses a build newer than every source file. Returns what it
+ * did, for the report.
  */
 export async function buildOurPackages(rebuild: 'always' | 'when-stale'): Promise<string> {
   if (rebuild === 'when-stale' && !OUR_PACKAGES.some(isStale)) return 'reused the existing dist build (newer than its sources)';
