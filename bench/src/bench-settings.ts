@@ -39,7 +39,7 @@ export const QUICK_SETTINGS: BenchSettings = {
   quick: true,
   completion: { arrivals: { jobs: 30, intervalMs: 10 }, jobMs: 2000, spreadMs: [2000, 3000], rounds: { warmupRounds: 0, measuredRounds: 1 } },
   overhead: { jobs: 300, concurrency: 8, rounds: { warmupRounds: 0, measuredRounds: 1 } },
-  concurrency: { jobs: 1000, jobMs: 3000, rounds: { warmupRounds: 0, measuredRounds: 1 } },
+  concurrency: { jobs: 500, jobMs: 3000, rounds: { warmupRounds: 0, measuredRounds: 1 } },
   rebuild: 'when-stale',
   coldStart: { spawns: 3 },
   codegen: { runs: 1 },

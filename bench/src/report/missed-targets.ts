@@ -58,7 +58,9 @@ function shortfall(row: ResultRow): string {
   const ours = row.ours.value;
   if (ours === undefined) return `ours failed (${row.ours.error ?? 'no value'})`;
   const ratios = row.baselines.filter((baseline) => baseline.ratio !== undefined).map((baseline) => `${formatRatio(baseline.ratio as number)} ${baseline.label}`);
-  return `ours ${formatValue(ours.median, row.unit)}${ratios.length > 0 ? ` (${ratios.join(', ')})` : ''}; target ${row.target?.description ?? ''}`;
+  const limit = row.target?.limit;
+  const overLimit = limit !== undefined && limit > 0 ? `, ${(ours.median / limit).toFixed(1)}× the target` : '';
+  return `ours ${formatValue(ours.median, row.unit)}${overLimit}${ratios.length > 0 ? ` (${ratios.join(', ')})` : ''}; target ${row.target?.description ?? ''}`;
 }
 
 /** One bullet per missed target: what was measured, and the located cause when known. */

@@ -17,6 +17,8 @@ export interface BaselineFigure extends Figure {
 export interface TargetResult {
   readonly description: string;
   readonly met: boolean;
+  /** The bound of an absolute target, in the row's unit. */
+  readonly limit?: number;
 }
 
 /** One metric of one scenario: ours, every baseline, the target. */
@@ -36,6 +38,8 @@ export type Unit = 'ms' | 'requests' | 'bytes' | 'MB' | '%';
 /** A target, checked against ours and the ratio of ours to a baseline. */
 export interface Target {
   readonly description: string;
+  /** The bound of an absolute target (e.g. 3.5 s), to say by how much it is missed. */
+  readonly limit?: number;
   readonly isMet: (ours: Measured, ratioTo: (baselineId: string) => number | undefined) => boolean;
 }
 
@@ -62,7 +66,15 @@ export function compareRow(input: RowInput): ResultRow {
     unit: input.unit,
     ours: input.ours,
     baselines,
-    ...(input.target ? { target: { description: input.target.description, met: ours !== undefined && input.target.isMet(ours, ratioTo) } } : {}),
+    ...(input.target
+      ? {
+          target: {
+            description: input.target.description,
+            met: ours !== undefined && input.target.isMet(ours, ratioTo),
+            ...(input.target.limit !== undefined ? { limit: input.target.limit } : {}),
+          },
+        }
+      : {}),
     ...(input.note !== undefined ? { note: input.note } : {}),
   };
 }

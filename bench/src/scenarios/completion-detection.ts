@@ -28,6 +28,11 @@ interface DurationPass {
 
 const SPREAD_SEED = 20_261_121;
 
+function spreadLabel(settings: BenchSettings['completion']): string {
+  const [min, max] = settings.spreadMs;
+  return `${min / 1000}–${max / 1000} s jobs`;
+}
+
 /**
  * Jobs arriving one every `intervalMs`; every contender runs the same arrivals against a fresh
  * server with the same job durations. Reports requests per job and the delay between the
@@ -44,7 +49,7 @@ export async function runCompletionScenario(
   const [spreadMin, spreadMax] = settings.spreadMs;
   const passes: DurationPass[] = [
     { label: `${settings.jobMs / 1000} s jobs`, runMs: settings.jobMs, withTargets: true },
-    { label: `${spreadMin / 1000}–${spreadMax / 1000} s jobs`, runMs: seededDurations(settings.arrivals.jobs, spreadMin, spreadMax, SPREAD_SEED), withTargets: false },
+    { label: spreadLabel(settings), runMs: seededDurations(settings.arrivals.jobs, spreadMin, spreadMax, SPREAD_SEED), withTargets: false },
   ];
   const rows: ResultRow[] = [];
   for (const pass of passes) rows.push(...(await runPass(scenario, pass, host, settings, log)));
@@ -75,11 +80,13 @@ async function runPass(scenario: CompletionScenario, pass: DurationPass, host: S
       ours: figureOf(scenario.ours, results.get(scenario.ours), pick),
       baselines: scenario.baselines.map((baseline) => figureOf(baseline, results.get(baseline), pick)),
       ...(target && pass.withTargets ? { target } : {}),
-      note: `${scenario.note} Jobs arrive one every ${settings.arrivals.intervalMs} ms.`,
+      note:
+        `${scenario.note} Jobs arrive one every ${settings.arrivals.intervalMs} ms. The targets apply to the ${settings.jobMs / 1000} s jobs as specified; ` +
+        `the ${spreadLabel(settings)} rows run the same with durations spread over that range (seeded, the same for everyone), because ${settings.jobMs / 1000} s is a multiple of the baselines' poll intervals (500 ms, 2 s), which flatters polling.`,
     });
   return [
-    row('HTTP requests per job', 'requests', (sample) => sample.requestsPerJob, { description: '≤ 3', isMet: (ours) => ours.median <= 3 }),
-    row('server completed → caller has result, median', 'ms', (sample) => sample.delayMedianMs, { description: '< 20 ms', isMet: (ours) => ours.median < 20 }),
+    row('HTTP requests per job', 'requests', (sample) => sample.requestsPerJob, { description: '≤ 3', limit: 3, isMet: (ours) => ours.median <= 3 }),
+    row('server completed → caller has result, median', 'ms', (sample) => sample.delayMedianMs, { description: '< 20 ms', limit: 20, isMet: (ours) => ours.median < 20 }),
     row('server completed → caller has result, p99', 'ms', (sample) => sample.delayP99Ms, undefined),
   ];
 }
