@@ -181,6 +181,20 @@ describe('ZodSourceEmitter', () => {
     expect(build(source).safeParse({ tree: { children: [{ children: [] }] } }).success).toBe(true);
   });
 
+  it('refers to components built elsewhere by their expression, without declaring them', () => {
+    const source = ZodSourceEmitter.forComponent(
+      'Input',
+      new Map<string, JsonSchema>([
+        ['ImageSize', IMAGE_SIZE],
+        ['Input', { type: 'object', properties: { size: { $ref: '#/components/schemas/ImageSize' } } }],
+      ]),
+      { constantName, external: (component) => (component === 'ImageSize' ? 'imageSizeSchema()' : undefined) },
+    );
+    expect(source.declarations).toEqual([]);
+    expect(source.root).toBe('z.strictObject({ "size": imageSizeSchema().optional() })');
+    expect(source.external).toEqual(['ImageSize']);
+  });
+
   it('uses a shared constant for an enum the mapping also lists', () => {
     const source = emit(
       { Input: { type: 'object', properties: { resolution: { type: 'string', enum: ['720p', '1080p'] } } } },

@@ -37,6 +37,11 @@ export interface ZodNaming {
   readonly typeName?: (component: string) => string;
   /** String enums declared elsewhere in the module: JSON of the values → constant name. */
   readonly sharedEnums?: ReadonlyMap<string, string>;
+  /**
+   * The expression of a component whose schema is built elsewhere (in the shared components
+   * module: `imageSizeSchema()`), or undefined for one declared here.
+   */
+  readonly external?: (component: string) => string | undefined;
 }
 
 /** The zod source of one schema: statements for helper schemas, then the root expression. */
@@ -45,6 +50,8 @@ export interface ZodSource {
   readonly declarations: readonly string[];
   /** The root schema's expression. */
   readonly root: string;
+  /** Components built elsewhere that the declarations or the root refer to (to import), in order of first use. */
+  readonly external: readonly string[];
   /** What could not be expressed exactly (it was loosened to `z.unknown()` or left unchecked). */
   readonly warnings: readonly string[];
 }
@@ -82,6 +89,7 @@ function defaultFits(schema: JsonSchema | undefined, value: unknown): boolean {
  */
 export class ZodSourceEmitter {
   private readonly warnings: string[] = [];
+  private readonly external: string[] = [];
 
   constructor(
     private readonly components: SchemaComponents,
@@ -89,13 +97,13 @@ export class ZodSourceEmitter {
     private readonly recursive: ReadonlySet<string> = new Set(),
   ) {}
 
-  /** Emits the root component and every component it reaches. */
+  /** Emits the root component and every component it reaches, except those built elsewhere (`naming.external`). */
   static forComponent(rootName: string, components: SchemaComponents, naming: ZodNaming): ZodSource {
     const closure = schemaClosure([rootName], components);
     const emitter = new ZodSourceEmitter(components, naming, closure.recursive);
     const root = components.get(rootName) ?? {};
     const rootRecursive = closure.recursive.has(rootName);
-    const declared = closure.ordered.filter((name) => name !== rootName || rootRecursive);
+    const declared = closure.ordered.filter((name) => (name !== rootName || rootRecursive) && naming.external?.(name) === undefined);
     const declarations = declared.map((name) => {
       // A recursive constant needs a declared type (TypeScript cannot infer its own initializer).
       const type = naming.typeName?.(name);
@@ -103,7 +111,7 @@ export class ZodSourceEmitter {
       return `const ${naming.constantName(name)}${annotation} = ${emitter.expression(components.get(name) ?? {}, name)};`;
     });
     const rootExpression = rootRecursive ? naming.constantName(rootName) : emitter.expression(root, rootName);
-    return { declarations, root: rootExpression, warnings: [...emitter.warnings] };
+    return { declarations, root: rootExpression, external: [...emitter.external], warnings: [...emitter.warnings] };
   }
 
   /** The zod expression of a schema; `path` names it in warnings. */
@@ -142,6 +150,11 @@ export class ZodSourceEmitter {
     if (name === undefined || !this.components.has(name)) {
       this.warnings.push(`${path}: dangling reference ${ref}; accepted as unknown`);
       return 'z.unknown()';
+    }
+    const external = this.naming.external?.(name);
+    if (external !== undefined) {
+      if (!this.external.includes(name)) this.external.push(name);
+      return external;
     }
     const constant = this.naming.constantName(name);
     return this.recursive.has(name) ? `z.lazy(() => ${constant})` : constant;
