@@ -9,13 +9,24 @@ import { generateFiles } from './generate-files';
 
 /**
  * Generates modules for schema shapes the stored fal endpoints do not all have (recursion,
- * dangling references, allOf merges, integer and frame-count durations, preset-only sizes…)
+ * dangling references, allOf merges, integer and frame-count durations, preset-only sizes,
+ * shared components referring to each other…)
  * next to copies of provider-fal's hand-written model support, and type-checks them with the
  * repository's strict settings: every shape must yield code that compiles.
  */
 const MODELS_SOURCE = join(REPO_ROOT, 'packages', 'provider-fal', 'src', 'models');
 const SUPPORT = ['fal-model-definition.ts', 'fal-input-mappers.ts', 'lazy-schema.ts', 'mappers'];
 const CODEGEN_DIR = fileURLToPath(new URL('../../', import.meta.url));
+
+/** A component two modules' inputs share, referring to another shared one. */
+const SHARED_BOX = {
+  Box: {
+    type: 'object',
+    properties: { width: { type: 'integer', minimum: 1, default: 1 }, tag: { $ref: '#/components/schemas/Tag' } },
+    required: ['tag'],
+  },
+  Tag: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+} as const;
 
 const ODD_SHAPES = [
   falDocument({
@@ -51,15 +62,22 @@ const ODD_SHAPES = [
   }),
   falDocument({
     endpointId: 'fal-ai/odd/frames',
+    components: SHARED_BOX,
     input: {
       prompt: { type: 'string' },
+      box: { $ref: '#/components/schemas/Box' },
       num_frames: { type: 'integer', minimum: 17, maximum: 161, default: 81 },
       frames_per_second: { type: 'integer', minimum: 4, maximum: 60, default: 16 },
     },
   }),
   falDocument({
     endpointId: 'fal-ai/odd/decimal',
-    input: { prompt: { type: 'string' }, duration: { type: 'number', minimum: 0.5, maximum: 20 } },
+    components: SHARED_BOX,
+    input: {
+      prompt: { type: 'string' },
+      duration: { type: 'number', minimum: 0.5, maximum: 20 },
+      boxes: { type: 'array', items: { $ref: '#/components/schemas/Box' } },
+    },
   }),
   falDocument({
     endpointId: 'fal-ai/odd/image',
@@ -126,5 +144,8 @@ describe('generated code', () => {
       .map((d) => `${d.getSourceFile()?.getBaseName() ?? ''}: ${project.formatDiagnosticsWithColorAndContext([d])}`);
     expect(diagnostics).toEqual([]);
     expect(generated.files.get(layout.registryFile)).toContain(`'fal-ai/odd/video': oddVideoModel`);
+    expect(generated.files.get(join(layout.generatedDir, 'fal-shared-components.ts'))).toContain(
+      'export const boxSchema = lazySchema((): z.ZodType<Box, Box> =>',
+    );
   });
 });

@@ -40,9 +40,9 @@ const registry = (): Promise<string> => readFile(join(workspace.packageDir, 'src
 describe('runCodegen', () => {
   it('generates every stored endpoint with --all, grouping families, and changes nothing the second time', async () => {
     expect(await run(['--all', '--schema-dir', workspace.schemaDir])).toBe(0);
-    expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
+    expect(await generatedFiles()).toEqual(['fal-shared-components.ts', 'flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
     expect(await registry()).toContain(`'fal-ai/veo9/fast': veo9FastModel`);
-    expect(workspace.lines.at(-1)).toMatch(/^codegen: 3 endpoints in 2 modules, 6 file\(s\) changed/);
+    expect(workspace.lines.at(-1)).toMatch(/^codegen: 3 endpoints in 2 modules, 7 file\(s\) changed/);
     expect(await run(['--all', '--schema-dir', workspace.schemaDir])).toBe(0);
     expect(workspace.lines.at(-1)).toMatch(/^codegen: 3 endpoints in 2 modules, 0 file\(s\) changed/);
   });
@@ -69,11 +69,13 @@ describe('runCodegen', () => {
     workspace.lines.length = 0;
     expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(1);
     expect(workspace.lines.slice(1)).toEqual([
+      // Its banner lists the sha256 of every document that uses a shared component.
+      '  changed packages/provider-fal/src/models/generated/fal-shared-components.ts',
       '  changed packages/provider-fal/src/models/generated/flux9.test.ts',
       '  changed packages/provider-fal/src/models/generated/flux9.ts',
     ]);
     expect(await run(['--schema-dir', workspace.schemaDir])).toBe(0);
-    expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
+    expect(await generatedFiles()).toEqual(['fal-shared-components.ts', 'flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
     expect(await run(['--check', '--schema-dir', workspace.schemaDir])).toBe(0);
   });
 
@@ -95,7 +97,9 @@ describe('runCodegen', () => {
   it('--remove deletes a model cleanly and regroups its family', async () => {
     await run(['--all', '--schema-dir', workspace.schemaDir]);
     expect(await run(['--remove', 'fal-ai/flux9', '--schema-dir', workspace.schemaDir])).toBe(0);
+    // With one module left, nothing is shared: FalFile moves back into it and the shared module goes.
     expect(await generatedFiles()).toEqual(['veo9.test.ts', 'veo9.ts']);
+    expect(await readFile(join(workspace.generatedDir, 'veo9.ts'), 'utf8')).toContain('export interface FalFile {');
     expect(await registry()).not.toContain('flux9');
     expect(await run(['--remove', 'fal-ai/veo9', '--schema-dir', workspace.schemaDir])).toBe(0);
     expect(await generatedFiles()).toEqual(['veo9-fast.test.ts', 'veo9-fast.ts']);
@@ -109,7 +113,7 @@ describe('runCodegen', () => {
     await writeFile(file, falDocumentText(FLUX));
     expect(await run(['--schema', 'flux9.json'])).toBe(0);
     expect(await run(['fal-ai/veo9', '--schema-dir', 'schemas'])).toBe(0);
-    expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
+    expect(await generatedFiles()).toEqual(['fal-shared-components.ts', 'flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
     await expect(run(['fal-ai/missing', '--schema-dir', 'schemas'])).rejects.toThrow(
       `fal-ai/missing: no stored schema in ${workspace.schemaDir}`,
     );
@@ -148,7 +152,7 @@ describe('runCodegen', () => {
         '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fflux9',
         '/api/openapi/queue/openapi.json?endpoint_id=fal-ai%2Fveo9',
       ]);
-      expect(await generatedFiles()).toEqual(['flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
+      expect(await generatedFiles()).toEqual(['fal-shared-components.ts', 'flux9.test.ts', 'flux9.ts', 'veo9.test.ts', 'veo9.ts']);
       expect(await readFile(join(workspace.generatedDir, 'veo9.ts'), 'utf8')).toContain(
         '//   fal-ai/veo9: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo9 (stored as fal-ai__veo9.json), sha256 ',
       );

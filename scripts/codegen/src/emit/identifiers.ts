@@ -59,10 +59,15 @@ export function typeNameFor(componentName: string): string {
   return RESERVED_TYPE_NAMES.has(name) ? `Fal${name}` : name;
 }
 
+/** The constant holding a component's zod schema: `ImageSize` → `imageSizeSchema`. */
+export function schemaConstantName(typeName: string): string {
+  return `${camelCase(typeName)}Schema`;
+}
+
 /** Gives each key a unique name from `propose`, adding `2`, `3`… on collisions, in key order. */
-export function uniqueNames(keys: readonly string[], propose: (key: string) => string, taken: Iterable<string> = []): Map<string, string> {
+export function uniqueNames<K>(keys: readonly K[], propose: (key: K) => string, taken: Iterable<string> = []): Map<K, string> {
   const used = new Set(taken);
-  const names = new Map<string, string>();
+  const names = new Map<K, string>();
   for (const key of keys) {
     const base = propose(key);
     let name = base;

@@ -1,9 +1,12 @@
 import type { ModelFamily } from '../analysis/family-grouping';
 import type { MapperPlan } from '../analysis/mapping-plan';
+import { directReferences, schemaClosure } from '../schema/schema-closure';
 import { generatedBanner } from './banner';
+import { isShared, type ComponentVariant } from './component-variants';
 import type { FamilyNames } from './family-names';
-import { camelCase } from './identifiers';
+import { schemaConstantName } from './identifiers';
 import { mapperSource, type MapperImport } from './mapper-source';
+import { SHARED_COMPONENTS_MODULE, sharedSchemaCall } from './shared-components-source';
 import { emitTypeDeclarations } from './typescript-types';
 import { ZodSourceEmitter } from './zod-source';
 
@@ -41,6 +44,14 @@ function sharedValueLists(plans: readonly MapperPlan[]): Map<string, SharedValue
   return lists;
 }
 
+/** The import of what a module uses from the shared components module, if anything. */
+function sharedImport(schemas: readonly string[], types: readonly string[]): string[] {
+  const from = `'./${SHARED_COMPONENTS_MODULE}'`;
+  const sortedTypes = [...types].sort();
+  if (schemas.length === 0) return sortedTypes.length === 0 ? [] : [`import type { ${sortedTypes.join(', ')} } from ${from};`];
+  return [`import { ${[...[...schemas].sort(), ...sortedTypes.map((type) => `type ${type}`)].join(', ')} } from ${from};`];
+}
+
 function importLines(imports: readonly MapperImport[], requestType: string): string[] {
   const coreNames = [...new Set(imports.filter((i) => i.from === '@tarash/core').map((i) => i.name))].sort();
   const local = new Map<string, Set<string>>();
@@ -58,17 +69,28 @@ function importLines(imports: readonly MapperImport[], requestType: string): str
 /**
  * Writes one family's module: banner, input/output types (json-schema-to-typescript), the
  * lazily built zod input schema, the mapping from the standard request (checked against the
- * input type's keys), the output spec, and one `FalModelDefinition` per endpoint.
+ * input type's keys), the output spec, and one `FalModelDefinition` per endpoint. Components
+ * that other modules share (`components`, see {@link isShared}) are imported from the shared
+ * components module instead of declared, their types and their zod schemas alike.
  */
-export async function emitModelModule(family: ModelFamily, names: FamilyNames): Promise<EmittedModule> {
+export async function emitModelModule(
+  family: ModelFamily,
+  names: FamilyNames,
+  components: ReadonlyMap<string, ComponentVariant>,
+): Promise<EmittedModule> {
   const { representative, members } = family;
   const { schema, modality, mapping, output } = representative;
   const shared = sharedValueLists(mapping.mappers);
   const typeName = (component: string): string => names.types.get(component) ?? component;
+  const isImported = (component: string): boolean => {
+    const variant = components.get(component);
+    return variant !== undefined && isShared(variant);
+  };
   const zod = ZodSourceEmitter.forComponent(schema.inputName, schema.components, {
-    constantName: (component) => `${camelCase(typeName(component))}Schema`,
+    constantName: (component) => schemaConstantName(typeName(component)),
     typeName,
     sharedEnums: new Map([...shared].map(([key, list]) => [key, list.name])),
+    external: (component) => (isImported(component) ? sharedSchemaCall(typeName(component)) : undefined),
   });
   const writeValue = (value: unknown): string => shared.get(literal(value))?.name ?? literal(value);
   const endpoints = members.map((m) => `\`${m.schema.endpointId}\``).join(', ');
@@ -76,7 +98,15 @@ export async function emitModelModule(family: ModelFamily, names: FamilyNames): 
     [schema.inputName, `Request body of ${endpoints} (fal's input schema). \`Partial\` of it types \`extraParams\`.`],
     [schema.outputName, `Result of ${endpoints} (fal's output schema).`],
   ]);
-  const types = await emitTypeDeclarations(names.types, schema.components, documentation);
+  const declared = [...names.types.keys()].filter((component) => !isImported(component));
+  const types = await emitTypeDeclarations(declared, names.types, schema.components, documentation);
+  // The types its own declarations refer to; the shared ones refer to each other in their module.
+  const importedTypes = new Set(
+    declared
+      .flatMap((component) => directReferences(schema.components.get(component)))
+      .filter(isImported)
+      .map(typeName),
+  );
   const mappers = mapping.mappers.map((plan) => ({ field: plan.field, ...mapperSource(plan, writeValue) }));
   const requestType = modality === 'video' ? 'VideoGenerationRequest' : 'ImageGenerationRequest';
   const { inputType, outputType } = names;
@@ -101,6 +131,10 @@ export async function emitModelModule(family: ModelFamily, names: FamilyNames): 
       mappers.flatMap((m) => m.imports),
       requestType,
     ),
+    ...sharedImport(
+      zod.external.map((component) => schemaConstantName(typeName(component))),
+      [...importedTypes],
+    ),
     '',
     types,
     ...[...shared.values()].map((list) => `/** The allowed \`${list.field}\` values. */\nconst ${list.name} = ${list.values} as const;\n`),
@@ -121,5 +155,9 @@ export async function emitModelModule(family: ModelFamily, names: FamilyNames): 
     ...models,
   ].join('\n');
   const dangling = names.dangling.map((name) => `dangling reference #/components/schemas/${name}: typed as unknown`);
-  return { source, warnings: [...dangling, ...zod.warnings] };
+  // The shared schemas' own warnings hold for every module whose input uses them.
+  const sharedWarnings = schemaClosure([schema.inputName], schema.components)
+    .ordered.filter(isImported)
+    .flatMap((component) => components.get(component)?.warnings ?? []);
+  return { source, warnings: [...dangling, ...zod.warnings, ...sharedWarnings] };
 }

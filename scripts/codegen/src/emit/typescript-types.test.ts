@@ -29,7 +29,7 @@ describe('emitTypeDeclarations', () => {
       ['Flux2Klein4bInput', 'Flux2Klein4bInput'],
       ['ImageSize', 'ImageSize'],
     ]);
-    const source = await emitTypeDeclarations(names, components, new Map([['Flux2Klein4bInput', 'Request body.']]));
+    const source = await emitTypeDeclarations([...names.keys()], names, components, new Map([['Flux2Klein4bInput', 'Request body.']]));
     expect(source).toContain('export interface Flux2Klein4bInput {');
     expect(source).toMatch(/Request body\.\s*\*\/\s*export interface Flux2Klein4bInput/);
     expect(source.indexOf('prompt: string')).toBeLessThan(source.indexOf('image_size?:'));

@@ -40,23 +40,40 @@ function prepare(node: unknown, typeName: (component: string) => string | undefi
 const PLACEHOLDER = 'GeneratedDeclaration';
 
 /**
- * Writes the TypeScript declarations of `names` (component → type name) with
- * json-schema-to-typescript, one exported interface or type per component, documented with
- * `documentation` (component → text) where given, else with the schema's description or name.
+ * The schema json-schema-to-typescript compiles for one component: prepared as above,
+ * documented with `documentation` if given, else with the schema's description or name.
+ * References are written as `typeName` names them (`unknown` where it names none). Two
+ * components with equal declaration schemas compile to the same declaration.
+ */
+export function declarationSchema(
+  component: string,
+  components: SchemaComponents,
+  typeName: (component: string) => string | undefined,
+  documentation?: string,
+): Record<string, unknown> {
+  const prepared = prepare(components.get(component) ?? {}, typeName, true) as Record<string, unknown>;
+  prepared['title'] = PLACEHOLDER;
+  prepared['description'] = documentation ?? prepared['description'] ?? `fal's \`${component}\` schema.`;
+  return prepared;
+}
+
+/**
+ * Writes the TypeScript declarations of the `declared` components with
+ * json-schema-to-typescript, one exported interface or type each, named (as are the
+ * components they refer to) by `names`, and documented as {@link declarationSchema} says.
  * Objects without `additionalProperties` are closed, so a renamed field breaks the code
  * that uses it.
  */
 export async function emitTypeDeclarations(
+  declared: readonly string[],
   names: ReadonlyMap<string, string>,
   components: SchemaComponents,
   documentation: ReadonlyMap<string, string> = new Map(),
 ): Promise<string> {
   const declarations = await Promise.all(
-    [...names].map(async ([component, typeName]) => {
-      const prepared = prepare(components.get(component) ?? {}, (name) => names.get(name), true) as Record<string, unknown>;
-      prepared['title'] = PLACEHOLDER;
-      prepared['description'] = documentation.get(component) ?? prepared['description'] ?? `fal's \`${component}\` schema.`;
-      const declaration = await compile(prepared as JSONSchema, PLACEHOLDER, {
+    declared.map(async (component) => {
+      const schema = declarationSchema(component, components, (name) => names.get(name), documentation.get(component));
+      const declaration = await compile(schema as JSONSchema, PLACEHOLDER, {
         bannerComment: '',
         format: false,
         additionalProperties: false,
@@ -65,6 +82,7 @@ export async function emitTypeDeclarations(
         declareExternallyReferenced: false,
         strictIndexSignatures: false,
       });
+      const typeName = names.get(component) ?? component;
       return declaration.replace(new RegExp(`^export (interface|type) ${PLACEHOLDER}\\b`, 'm'), `export $1 ${typeName}`);
     }),
   );
