@@ -13,6 +13,7 @@ import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
+import type { FalFile } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/bytedance/seedance/v1.5/pro/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.
@@ -84,32 +85,6 @@ export interface BytedanceSeedanceV15ProImageToVideoOutput {
    * Seed used for generation
    */
   seed: number;
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
 }
 
 /** The allowed `aspect_ratio` values. */

@@ -9,6 +9,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type ImageFile, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/flux-2/klein/4b/base/lora`, `fal-ai/flux-2/klein/9b/base/lora` (fal's input schema). `Partial` of it types `extraParams`.
@@ -114,24 +115,6 @@ export interface Flux2Klein4bBaseLoraOutput {
 }
 
 /**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
  * fal's `fal-ai_flux-2-klein_LoRAInput` schema.
  */
 export interface FalAiFlux2KleinLoRAInput {
@@ -147,40 +130,6 @@ export interface FalAiFlux2KleinLoRAInput {
   scale?: number;
 }
 
-/**
- * fal's `ImageFile` schema.
- */
-export interface ImageFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the image
-   */
-  width?: number;
-  /**
-   * The height of the image
-   */
-  height?: number;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -194,10 +143,6 @@ const IMAGE_SIZE_VALUES = [
 /** Validates a request body for {@link Flux2Klein4bBaseLoraInput}; built on first use. */
 export const flux2Klein4bBaseLoraInputSchema = lazySchema(
   (): z.ZodType<Flux2Klein4bBaseLoraInput, Flux2Klein4bBaseLoraInput> => {
-    const imageSizeSchema = z.strictObject({
-      width: z.int().gt(0).max(14142).default(512),
-      height: z.int().gt(0).max(14142).default(512),
-    });
     const falAiFlux2KleinLoRAInputSchema = z.strictObject({
       path: z.string(),
       scale: z.number().min(0).max(4).default(1),
@@ -208,7 +153,7 @@ export const flux2Klein4bBaseLoraInputSchema = lazySchema(
       guidance_scale: z.number().min(0).max(20).default(5),
       seed: z.int().optional(),
       num_inference_steps: z.int().min(4).max(50).default(28),
-      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
+      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
       num_images: z.int().min(1).max(4).default(1),
       acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
       sync_mode: z.boolean().default(false),

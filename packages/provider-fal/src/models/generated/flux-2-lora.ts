@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type ImageFile, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/flux-2/lora` (fal's input schema). `Partial` of it types `extraParams`.
@@ -113,24 +114,6 @@ export interface Flux2LoraOutput {
 }
 
 /**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
  * LoRA weight configuration.
  */
 export interface LoRAInput {
@@ -146,40 +129,6 @@ export interface LoRAInput {
   scale?: number;
 }
 
-/**
- * fal's `ImageFile` schema.
- */
-export interface ImageFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the image
-   */
-  width?: number;
-  /**
-   * The height of the image
-   */
-  height?: number;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -192,17 +141,13 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link Flux2LoraInput}; built on first use. */
 export const flux2LoraInputSchema = lazySchema((): z.ZodType<Flux2LoraInput, Flux2LoraInput> => {
-  const imageSizeSchema = z.strictObject({
-    width: z.int().gt(0).max(14142).default(512),
-    height: z.int().gt(0).max(14142).default(512),
-  });
   const loRAInputSchema = z.strictObject({ path: z.string(), scale: z.number().min(0).max(4).default(1) });
   return z.strictObject({
     prompt: z.string(),
     guidance_scale: z.number().min(0).max(20).default(2.5),
     seed: z.int().optional(),
     num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
     enable_prompt_expansion: z.boolean().default(false),

@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type ImageFile, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/flux-2` (fal's input schema). `Partial` of it types `extraParams`.
@@ -106,58 +107,6 @@ export interface Flux2Output {
   prompt: string;
 }
 
-/**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
- * fal's `ImageFile` schema.
- */
-export interface ImageFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the image
-   */
-  width?: number;
-  /**
-   * The height of the image
-   */
-  height?: number;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -170,16 +119,12 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link Flux2Input}; built on first use. */
 export const flux2InputSchema = lazySchema((): z.ZodType<Flux2Input, Flux2Input> => {
-  const imageSizeSchema = z.strictObject({
-    width: z.int().gt(0).max(14142).default(512),
-    height: z.int().gt(0).max(14142).default(512),
-  });
   return z.strictObject({
     prompt: z.string(),
     guidance_scale: z.number().min(0).max(20).default(2.5),
     seed: z.int().optional(),
     num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_images: z.int().min(1).max(4).default(1),
     acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
     enable_prompt_expansion: z.boolean().default(false),

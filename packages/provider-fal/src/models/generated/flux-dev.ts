@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/flux/dev` (fal's input schema). `Partial` of it types `extraParams`.
@@ -105,24 +106,6 @@ export interface FluxDevOutput {
 }
 
 /**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
  * fal's `Image` schema.
  */
 export interface FalImage {
@@ -147,13 +130,9 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link FluxDevInput}; built on first use. */
 export const fluxDevInputSchema = lazySchema((): z.ZodType<FluxDevInput, FluxDevInput> => {
-  const imageSizeSchema = z.strictObject({
-    width: z.int().gt(0).max(14142).default(512),
-    height: z.int().gt(0).max(14142).default(512),
-  });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_inference_steps: z.int().min(1).max(50).default(28),
     seed: z.int().nullable().optional(),
     guidance_scale: z.number().min(1).max(20).default(3.5),

@@ -14,6 +14,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, rgbColorSchema, type ImageSize, type RGBColor } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/ideogram/v3` (fal's input schema). `Partial` of it types `extraParams`.
@@ -152,53 +153,11 @@ export interface IdeogramV3Input {
  * Result of `fal-ai/ideogram/v3` (fal's output schema).
  */
 export interface IdeogramV3Output {
-  images: FalFile[];
+  images: FalFile2[];
   /**
    * Seed used for the random number generator
    */
   seed: number;
-}
-
-/**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
- * fal's `RGBColor` schema.
- */
-export interface RGBColor {
-  /**
-   * Red color value
-   *
-   * @defaultValue `0`
-   */
-  r?: number;
-  /**
-   * Green color value
-   *
-   * @defaultValue `0`
-   */
-  g?: number;
-  /**
-   * Blue color value
-   *
-   * @defaultValue `0`
-   */
-  b?: number;
 }
 
 /**
@@ -234,7 +193,7 @@ export interface ColorPalette {
 /**
  * fal's `File` schema.
  */
-export interface FalFile {
+export interface FalFile2 {
   /**
    * The URL where the file can be downloaded from.
    */
@@ -268,17 +227,8 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link IdeogramV3Input}; built on first use. */
 export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, IdeogramV3Input> => {
-  const imageSizeSchema = z.strictObject({
-    width: z.int().gt(0).max(14142).default(512),
-    height: z.int().gt(0).max(14142).default(512),
-  });
-  const rgbColorSchema = z.strictObject({
-    r: z.int().min(0).max(255).default(0),
-    g: z.int().min(0).max(255).default(0),
-    b: z.int().min(0).max(255).default(0),
-  });
   const colorPaletteMemberSchema = z.strictObject({
-    rgb: rgbColorSchema,
+    rgb: rgbColorSchema(),
     color_weight: z.number().min(0.05).max(1).nullable().default(0.5),
   });
   const colorPaletteSchema = z.strictObject({
@@ -367,7 +317,7 @@ export const ideogramV3InputSchema = lazySchema((): z.ZodType<IdeogramV3Input, I
       .optional(),
     prompt: z.string(),
     image_size: z
-      .union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)])
+      .union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)])
       .nullable()
       .default('square_hd'),
     negative_prompt: z.string().default(''),

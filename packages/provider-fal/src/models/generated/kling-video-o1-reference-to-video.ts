@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
+import { omniVideoElementInputSchema, type FalFile, type OmniVideoElementInput } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/kling-video/o1/reference-to-video`, `fal-ai/kling-video/o1/standard/reference-to-video` (fal's input schema). `Partial` of it types `extraParams`.
@@ -55,48 +56,6 @@ export interface KlingVideoO1ReferenceToVideoOutput {
   video: FalFile;
 }
 
-/**
- * fal's `OmniVideoElementInput` schema.
- */
-export interface OmniVideoElementInput {
-  /**
-   * The frontal image of the element (main view).
-   *
-   * Max file size: 10.0MB, Min width: 300px, Min height: 300px, Min aspect ratio: 0.40, Max aspect ratio: 2.50, Timeout: 20.0s
-   */
-  frontal_image_url: string;
-  /**
-   * Additional reference images from different angles. 1-4 images supported. At least one image is required.
-   */
-  reference_image_urls?: string[];
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-}
-
 /** The allowed `duration` values. */
 const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
 
@@ -106,14 +65,10 @@ const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
 /** Validates a request body for {@link KlingVideoO1ReferenceToVideoInput}; built on first use. */
 export const klingVideoO1ReferenceToVideoInputSchema = lazySchema(
   (): z.ZodType<KlingVideoO1ReferenceToVideoInput, KlingVideoO1ReferenceToVideoInput> => {
-    const omniVideoElementInputSchema = z.strictObject({
-      frontal_image_url: z.string(),
-      reference_image_urls: z.array(z.string()).optional(),
-    });
     return z.strictObject({
       prompt: z.string().max(2500),
       image_urls: z.array(z.string()).optional(),
-      elements: z.array(omniVideoElementInputSchema).optional(),
+      elements: z.array(omniVideoElementInputSchema()).optional(),
       duration: z.enum(DURATION_VALUES).default('5'),
       aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
     });

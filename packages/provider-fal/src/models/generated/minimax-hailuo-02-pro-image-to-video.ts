@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
+import type { FalFile } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/minimax/hailuo-02/pro/image-to-video` (fal's input schema). `Partial` of it types `extraParams`.
@@ -34,32 +35,6 @@ export interface MinimaxHailuo02ProImageToVideoOutput {
    * The generated video
    */
   video: FalFile;
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
 }
 
 /** Validates a request body for {@link MinimaxHailuo02ProImageToVideoInput}; built on first use. */

@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, rgbColorSchema, type FalFile, type ImageSize, type RGBColor } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/recraft/v3/text-to-image` (fal's input schema). `Partial` of it types `extraParams`.
@@ -135,74 +136,6 @@ export interface RecraftV3TextToImageOutput {
   images: FalFile[];
 }
 
-/**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
- * fal's `RGBColor` schema.
- */
-export interface RGBColor {
-  /**
-   * Red color value
-   *
-   * @defaultValue `0`
-   */
-  r?: number;
-  /**
-   * Green color value
-   *
-   * @defaultValue `0`
-   */
-  g?: number;
-  /**
-   * Blue color value
-   *
-   * @defaultValue `0`
-   */
-  b?: number;
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -305,20 +238,11 @@ const STYLE_VALUES = [
 /** Validates a request body for {@link RecraftV3TextToImageInput}; built on first use. */
 export const recraftV3TextToImageInputSchema = lazySchema(
   (): z.ZodType<RecraftV3TextToImageInput, RecraftV3TextToImageInput> => {
-    const imageSizeSchema = z.strictObject({
-      width: z.int().gt(0).max(14142).default(512),
-      height: z.int().gt(0).max(14142).default(512),
-    });
-    const rgbColorSchema = z.strictObject({
-      r: z.int().min(0).max(255).default(0),
-      g: z.int().min(0).max(255).default(0),
-      b: z.int().min(0).max(255).default(0),
-    });
     return z.strictObject({
       prompt: z.string().min(1).max(1000),
-      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
+      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
       style: z.enum(STYLE_VALUES).default('realistic_image'),
-      colors: z.array(rgbColorSchema).default(() => []),
+      colors: z.array(rgbColorSchema()).default(() => []),
       style_id: z.string().optional(),
       enable_safety_checker: z.boolean().default(false),
     });

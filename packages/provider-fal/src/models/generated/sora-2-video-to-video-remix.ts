@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
+import type { ImageFile, VideoFile } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/sora-2/video-to-video/remix` (fal's input schema). `Partial` of it types `extraParams`.
@@ -48,86 +49,6 @@ export interface Sora2VideoToVideoRemixOutput {
    * Spritesheet image for the video
    */
   spritesheet?: ImageFile;
-}
-
-/**
- * fal's `ImageFile` schema.
- */
-export interface ImageFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the image
-   */
-  width?: number;
-  /**
-   * The height of the image
-   */
-  height?: number;
-}
-
-/**
- * fal's `VideoFile` schema.
- */
-export interface VideoFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the video
-   */
-  width?: number;
-  /**
-   * The height of the video
-   */
-  height?: number;
-  /**
-   * The FPS of the video
-   */
-  fps?: number;
-  /**
-   * The duration of the video
-   */
-  duration?: number;
-  /**
-   * The number of frames in the video
-   */
-  num_frames?: number;
 }
 
 /** Validates a request body for {@link Sora2VideoToVideoRemixInput}; built on first use. */

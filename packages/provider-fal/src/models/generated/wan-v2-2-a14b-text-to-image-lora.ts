@@ -8,6 +8,13 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import {
+  imageSizeSchema,
+  loRAWeightSchema,
+  type FalFile,
+  type ImageSize,
+  type LoRAWeight,
+} from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/wan/v2.2-a14b/text-to-image/lora` (fal's input schema). `Partial` of it types `extraParams`.
@@ -116,77 +123,6 @@ export interface WanV22A14bTextToImageLoraOutput {
   seed: number;
 }
 
-/**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
- * fal's `LoRAWeight` schema.
- */
-export interface LoRAWeight {
-  /**
-   * URL or the path to the LoRA weights.
-   */
-  path: string;
-  /**
-   * Name of the LoRA weight. Used only if `path` is a Hugging Face repository, and required only if you have more than 1 safetensors file in the repo.
-   */
-  weight_name?: string;
-  /**
-   * The scale of the LoRA weight. This is used to scale the LoRA weight
-   *             before merging it with the base model.
-   *
-   * @defaultValue `1`
-   */
-  scale?: number;
-  /**
-   * Specifies the transformer to load the lora weight into. 'high' loads into the high-noise transformer, 'low' loads it into the low-noise transformer, while 'both' loads the LoRA into both transformers.
-   *
-   * @defaultValue `"high"`
-   */
-  transformer?: 'high' | 'low' | 'both';
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -200,16 +136,6 @@ const IMAGE_SIZE_VALUES = [
 /** Validates a request body for {@link WanV22A14bTextToImageLoraInput}; built on first use. */
 export const wanV22A14bTextToImageLoraInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToImageLoraInput, WanV22A14bTextToImageLoraInput> => {
-    const imageSizeSchema = z.strictObject({
-      width: z.int().gt(0).max(14142).default(512),
-      height: z.int().gt(0).max(14142).default(512),
-    });
-    const loRAWeightSchema = z.strictObject({
-      path: z.string(),
-      weight_name: z.string().optional(),
-      scale: z.number().min(0).max(4).default(1),
-      transformer: z.enum(['high', 'low', 'both']).default('high'),
-    });
     return z.strictObject({
       prompt: z.string(),
       negative_prompt: z.string().default(''),
@@ -222,9 +148,9 @@ export const wanV22A14bTextToImageLoraInputSchema = lazySchema(
       guidance_scale: z.number().min(1).max(10).default(3.5),
       guidance_scale_2: z.number().min(1).max(10).default(4),
       shift: z.number().min(1).max(10).default(2),
-      loras: z.array(loRAWeightSchema).default(() => []),
+      loras: z.array(loRAWeightSchema()).default(() => []),
       reverse_video: z.boolean().default(false),
-      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
+      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
       image_format: z.enum(['png', 'jpeg']).default('jpeg'),
     });
   },

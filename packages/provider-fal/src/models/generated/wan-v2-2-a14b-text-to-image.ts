@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type FalFile, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/wan/v2.2-a14b/text-to-image` (fal's input schema). `Partial` of it types `extraParams`.
@@ -98,50 +99,6 @@ export interface WanV22A14bTextToImageOutput {
   seed: number;
 }
 
-/**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-}
-
 /** The allowed `image_size` values. */
 const IMAGE_SIZE_VALUES = [
   'square_hd',
@@ -155,10 +112,6 @@ const IMAGE_SIZE_VALUES = [
 /** Validates a request body for {@link WanV22A14bTextToImageInput}; built on first use. */
 export const wanV22A14bTextToImageInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToImageInput, WanV22A14bTextToImageInput> => {
-    const imageSizeSchema = z.strictObject({
-      width: z.int().gt(0).max(14142).default(512),
-      height: z.int().gt(0).max(14142).default(512),
-    });
     return z.strictObject({
       prompt: z.string(),
       negative_prompt: z.string().default(''),
@@ -171,7 +124,7 @@ export const wanV22A14bTextToImageInputSchema = lazySchema(
       guidance_scale: z.number().min(1).max(10).default(3.5),
       guidance_scale_2: z.number().min(1).max(10).default(4),
       shift: z.number().min(1).max(10).default(2),
-      image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
+      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
     });
   },
 );

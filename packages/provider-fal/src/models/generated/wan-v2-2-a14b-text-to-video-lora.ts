@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { frameCountDurationField } from '../mappers/frame-count-duration-field';
+import { loRAWeightSchema, type FalFile, type LoRAWeight } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/wan/v2.2-a14b/text-to-video/lora` (fal's input schema). `Partial` of it types `extraParams`.
@@ -163,59 +164,6 @@ export interface WanV22A14bTextToVideoLoraOutput {
   seed: number;
 }
 
-/**
- * fal's `LoRAWeight` schema.
- */
-export interface LoRAWeight {
-  /**
-   * URL or the path to the LoRA weights.
-   */
-  path: string;
-  /**
-   * Name of the LoRA weight. Used only if `path` is a Hugging Face repository, and required only if you have more than 1 safetensors file in the repo.
-   */
-  weight_name?: string;
-  /**
-   * The scale of the LoRA weight. This is used to scale the LoRA weight
-   *             before merging it with the base model.
-   *
-   * @defaultValue `1`
-   */
-  scale?: number;
-  /**
-   * Specifies the transformer to load the lora weight into. 'high' loads into the high-noise transformer, 'low' loads it into the low-noise transformer, while 'both' loads the LoRA into both transformers.
-   *
-   * @defaultValue `"high"`
-   */
-  transformer?: 'high' | 'low' | 'both';
-}
-
-/**
- * fal's `File` schema.
- */
-export interface FalFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-}
-
 /** The allowed `resolution` values. */
 const RESOLUTION_VALUES = ['480p', '580p', '720p'] as const;
 
@@ -225,12 +173,6 @@ const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
 /** Validates a request body for {@link WanV22A14bTextToVideoLoraInput}; built on first use. */
 export const wanV22A14bTextToVideoLoraInputSchema = lazySchema(
   (): z.ZodType<WanV22A14bTextToVideoLoraInput, WanV22A14bTextToVideoLoraInput> => {
-    const loRAWeightSchema = z.strictObject({
-      path: z.string(),
-      weight_name: z.string().optional(),
-      scale: z.number().min(0).max(4).default(1),
-      transformer: z.enum(['high', 'low', 'both']).default('high'),
-    });
     return z.strictObject({
       prompt: z.string(),
       negative_prompt: z.string().default(''),
@@ -252,7 +194,7 @@ export const wanV22A14bTextToVideoLoraInputSchema = lazySchema(
       adjust_fps_for_interpolation: z.boolean().default(true),
       video_quality: z.enum(['low', 'medium', 'high', 'maximum']).default('high'),
       video_write_mode: z.enum(['fast', 'balanced', 'small']).default('balanced'),
-      loras: z.array(loRAWeightSchema).default(() => []),
+      loras: z.array(loRAWeightSchema()).default(() => []),
       reverse_video: z.boolean().default(false),
     });
   },

@@ -8,6 +8,7 @@ import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
 import { imageSizeField } from '../mappers/image-size-field';
+import { imageSizeSchema, type ImageFile, type ImageSize } from './fal-shared-components';
 
 /**
  * Request body of `fal-ai/z-image/turbo/lora` (fal's input schema). `Partial` of it types `extraParams`.
@@ -78,7 +79,7 @@ export interface ZImageTurboLoraInput {
    *
    * @defaultValue `[]`
    */
-  loras?: LoRAInput[];
+  loras?: LoRAInput2[];
 }
 
 /**
@@ -110,27 +111,9 @@ export interface ZImageTurboLoraOutput {
 }
 
 /**
- * fal's `ImageSize` schema.
- */
-export interface ImageSize {
-  /**
-   * The width of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  width?: number;
-  /**
-   * The height of the generated image.
-   *
-   * @defaultValue `512`
-   */
-  height?: number;
-}
-
-/**
  * LoRA weight configuration.
  */
-export interface LoRAInput {
+export interface LoRAInput2 {
   /**
    * URL, HuggingFace repo ID (owner/repo) to lora weights.
    */
@@ -141,40 +124,6 @@ export interface LoRAInput {
    * @defaultValue `1`
    */
   scale?: number;
-}
-
-/**
- * fal's `ImageFile` schema.
- */
-export interface ImageFile {
-  /**
-   * The URL where the file can be downloaded from.
-   */
-  url: string;
-  /**
-   * The mime type of the file.
-   */
-  content_type?: string;
-  /**
-   * The name of the file. It will be auto-generated if not provided.
-   */
-  file_name?: string;
-  /**
-   * The size of the file in bytes.
-   */
-  file_size?: number;
-  /**
-   * File data
-   */
-  file_data?: string;
-  /**
-   * The width of the image
-   */
-  width?: number;
-  /**
-   * The height of the image
-   */
-  height?: number;
 }
 
 /** The allowed `image_size` values. */
@@ -189,14 +138,10 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link ZImageTurboLoraInput}; built on first use. */
 export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLoraInput, ZImageTurboLoraInput> => {
-  const imageSizeSchema = z.strictObject({
-    width: z.int().gt(0).max(14142).default(512),
-    height: z.int().gt(0).max(14142).default(512),
-  });
-  const loRAInputSchema = z.strictObject({ path: z.string(), scale: z.number().min(0).max(4).default(1) });
+  const loRAInput2Schema = z.strictObject({ path: z.string(), scale: z.number().min(0).max(4).default(1) });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z.union([imageSizeSchema, z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
+    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
     num_inference_steps: z.int().min(1).max(8).default(8),
     seed: z.int().optional(),
     sync_mode: z.boolean().default(false),
@@ -205,7 +150,7 @@ export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLo
     output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
     acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
     enable_prompt_expansion: z.boolean().default(false),
-    loras: z.array(loRAInputSchema).default(() => []),
+    loras: z.array(loRAInput2Schema).default(() => []),
   });
 });
 
