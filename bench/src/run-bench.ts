@@ -28,7 +28,7 @@ export async function runBench(settings: BenchSettings, machine: MachineInfo, bu
     [falCompletionDetection.title, () => runCompletionScenario(falCompletionDetection, host, settings.completion, log)],
     ['2. Overhead', () => runOverheadScenario(host, settings.overhead, log)],
     ['3. Concurrency', () => runConcurrencyScenario(host, settings.concurrency, log)],
-    ['4. Cold start and size', () => runColdStartScenario(settings.coldStart, build, log)],
+    ['4. Cold start and size', () => runColdStartScenario(settings.coldStart, log)],
     ['5. Codegen', () => runCodegenScenario(settings.codegen, log)],
     [replicateCompletionDetection.title, () => runCompletionScenario(replicateCompletionDetection, host, settings.completion, log)],
   ];

@@ -63,12 +63,15 @@ function shortfall(row: ResultRow): string {
   return `ours ${formatValue(ours.median, row.unit)}${overLimit}${ratios.length > 0 ? ` (${ratios.join(', ')})` : ''}; target ${row.target?.description ?? ''}`;
 }
 
-/** One bullet per missed target: what was measured, and the located cause when known. */
+/** One bullet per missed target: what was measured, and the located cause when known (once, where rows share it). */
 export function missedTargets(rows: readonly ResultRow[]): string[] {
+  const explained = new Set<string>();
   return rows
     .filter((row) => row.target !== undefined && !row.target.met)
     .map((row) => {
       const cause = CAUSES.find((entry) => row.scenario === entry.scenario && entry.metric.test(row.metric))?.cause;
-      return `- **${row.scenario}, ${row.metric}**: ${shortfall(row)}.${cause ? ` ${cause}` : ''}`;
+      const why = cause === undefined ? '' : explained.has(cause) ? ' Same cause as above.' : ` ${cause}`;
+      if (cause !== undefined) explained.add(cause);
+      return `- **${row.scenario}, ${row.metric}**: ${shortfall(row)}.${why}`;
     });
 }

@@ -30,7 +30,7 @@ const HALF_OF_AI_SDK: Target = { description: '≤ 0.5× Vercel AI SDK', isMet: 
  * Import time of each library in fresh Node processes (built dist packages, not tsx), and the
  * minified + gzipped size of a bundle that generates a video with it.
  */
-export async function runColdStartScenario(settings: BenchSettings['coldStart'], build: string, log: (line: string) => void): Promise<ResultRow[]> {
+export async function runColdStartScenario(settings: BenchSettings['coldStart'], log: (line: string) => void): Promise<ResultRow[]> {
   const libraries = [OURS, ...BASELINES];
   const imports = await runRounds(
     libraries,
@@ -63,7 +63,7 @@ export async function runColdStartScenario(settings: BenchSettings['coldStart'],
       'ms',
       (library) => figureOf(library, imports.get(library), (ms) => ms),
       HALF_OF_AI_SDK,
-      `performance.now() around the dynamic imports in \`node --eval\`, dist entry points; ours ${build}.`,
+      'performance.now() around the dynamic imports in `node --eval`, no tsx: the dist entry points users install.',
     ),
     row('bundle size, minified + gzip', 'bytes', bundleOf((size) => size.gzipBytes), HALF_OF_AI_SDK, bundleNote),
     row('bundle size, minified (before gzip)', 'bytes', bundleOf((size) => size.minifiedBytes), undefined, bundleNote),

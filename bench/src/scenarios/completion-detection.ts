@@ -81,7 +81,7 @@ async function runPass(scenario: CompletionScenario, pass: DurationPass, host: S
       baselines: scenario.baselines.map((baseline) => figureOf(baseline, results.get(baseline), pick)),
       ...(target && pass.withTargets ? { target } : {}),
       note:
-        `${scenario.note} Jobs arrive one every ${settings.arrivals.intervalMs} ms. The targets apply to the ${settings.jobMs / 1000} s jobs as specified; ` +
+        `${scenario.note} Jobs arrive one every ${settings.arrivals.intervalMs} ms; the delay is the caller's Date.now() when it has the result minus the job's completion time on the server's clock (same machine, 1 ms resolution). The targets apply to the ${settings.jobMs / 1000} s jobs as specified; ` +
         `the ${spreadLabel(settings)} rows run the same with durations spread over that range (seeded, the same for everyone), because ${settings.jobMs / 1000} s is a multiple of the baselines' poll intervals (500 ms, 2 s), which flatters polling.`,
     });
   return [
