@@ -167,9 +167,12 @@ describe('parseServerSentEvents', () => {
       },
     });
 
-  it('handles split chunks, comments, multi-line data and CRLF', async () => {
+  it('handles split chunks, comments, multi-line data and CRLF, reporting every chunk', async () => {
     const events = [];
-    for await (const e of parseServerSentEvents(streamOf(': keep-alive\n\nda', 'ta: {"a":1}\n\nevent: x\r\ndata: l1\r\ndata: l2\r\nid: 7\r\n\r\ndata: tail'))) events.push(e);
+    let chunks = 0;
+    const stream = streamOf(': keep-alive\n\nda', 'ta: {"a":1}\n\nevent: x\r\ndata: l1\r\ndata: l2\r\nid: 7\r\n\r\ndata: tail');
+    for await (const e of parseServerSentEvents(stream, { onChunk: () => chunks++ })) events.push(e);
+    expect(chunks).toBe(2);
     expect(events).toEqual([
       { event: 'message', data: '{"a":1}' },
       { event: 'x', data: 'l1\nl2', id: '7' },

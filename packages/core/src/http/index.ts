@@ -8,6 +8,6 @@ export {
   type ProviderRequest,
 } from './provider-request';
 export { parseDurationString, parseRetryAfter } from './retry-after';
-export { parseServerSentEvents, type ServerSentEvent } from './server-sent-events';
+export { parseServerSentEvents, type ParseServerSentEventsOptions, type ServerSentEvent } from './server-sent-events';
 export { retryAfterOf } from './retry-after-of';
 export { withRequestTimeout } from './with-request-timeout';

@@ -6,11 +6,17 @@ export interface ServerSentEvent {
   readonly retry?: number;
 }
 
+/** Options of {@link parseServerSentEvents}. */
+export interface ParseServerSentEventsOptions {
+  /** Called for every chunk read, keep-alive comments included (e.g. to reset an idle timer). */
+  readonly onChunk?: () => void;
+}
+
 /**
  * Parses a `text/event-stream` body into events (per the HTML spec: `data:` lines joined with
  * newlines, `event:`, `id:`, `retry:`, comment lines ignored). Ends when the stream ends.
  */
-export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>): AsyncGenerator<ServerSentEvent> {
+export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>, options: ParseServerSentEventsOptions = {}): AsyncGenerator<ServerSentEvent> {
   const reader = stream.getReader();
   const decoder = new TextDecoder();
   let buffer = '';
@@ -23,6 +29,7 @@ export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>)
     for (;;) {
       const { value, done } = await reader.read();
       finished = done;
+      if (!done) options.onChunk?.();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
       let newline: number;
       while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {

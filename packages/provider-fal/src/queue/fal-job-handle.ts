@@ -55,12 +55,23 @@ function isFalHost(url: URL): boolean {
   return url.protocol === 'https:' && (host === 'fal.run' || host.endsWith('.fal.run') || host.endsWith('.fal.ai') || host.endsWith('.falrun.com'));
 }
 
+/** Handles already checked, per queue host: a job's handle is read on every status, result and cancel. */
+const checkedHandles = new WeakMap<JobHandle, { readonly queueUrl: string; readonly job: FalJob }>();
+
 /**
  * Reads a fal handle. Its URLs get the API key, and a handle may come from storage someone
  * else can write, so they must point at fal or at the configured queue host: a handle can
  * never send the key elsewhere.
  */
 export function readFalJob(handle: JobHandle, settings: FalSettings): FalJob {
+  const checked = checkedHandles.get(handle);
+  if (checked?.queueUrl === settings.queueUrl) return checked.job;
+  const job = checkFalJob(handle, settings);
+  checkedHandles.set(handle, { queueUrl: settings.queueUrl, job });
+  return job;
+}
+
+function checkFalJob(handle: JobHandle, settings: FalSettings): FalJob {
   const parsed = falJobDataSchema.safeParse(handle.data);
   const fail = (issues: ValidationError['issues']): never => {
     throw new ValidationError({ provider: handle.provider, model: handle.model, requestId: handle.requestId, context: 'Invalid fal job handle', issues });

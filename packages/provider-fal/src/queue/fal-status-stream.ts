@@ -26,15 +26,7 @@ export function followFalStatusStream(
     );
     if (!response.body) throw unreadableFalBody(context, 'status', 'a status stream without a body', '', job.requestId);
     // Every chunk, keep-alive comments included, proves the connection is alive.
-    const chunks = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          touch();
-          controller.enqueue(chunk);
-        },
-      }),
-    );
-    for await (const event of parseServerSentEvents(chunks)) {
+    for await (const event of parseServerSentEvents(response.body, { onChunk: touch })) {
       let data: unknown;
       try {
         data = JSON.parse(event.data);
