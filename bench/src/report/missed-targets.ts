@@ -10,11 +10,12 @@ const CAUSES: readonly { readonly scenario: string; readonly metric: RegExp; rea
     scenario: '2. Overhead (fal, instant jobs)',
     metric: /per job/,
     cause:
-      'Same three requests, more work around them (located with CPU profiles and by adding ours\' pieces to the raw client one at a time): ' +
-      '`packages/provider-fal/src/queue/fal-status-stream.ts` pipes every status stream through an extra `TransformStream` only to reset the idle timer per chunk (the largest single cost; calling `touch()` in the read loop instead removes it); ' +
-      '`packages/provider-fal/src/http/fal-http.ts` `withFalTimeout` makes an `AbortController`, an abort listener and a timer for each of the three requests; ' +
-      'ours re-validates what it built itself (`readFalJob` in `queue/fal-job-handle.ts` zod-parses the handle `start` just returned and re-parses its three URLs; every submit answer and status event goes through zod); ' +
-      'and the orchestrator\'s validate/map/metadata path in `@tarash/core` runs per job (what mock mode costs without HTTP).',
+      'Same three requests, more work around them, spread thin (located with CPU profiles of the dist build): ' +
+      'the orchestrator\'s own path per job in `@tarash/core` (zod validation in `validation/validate-input.ts`, mapping, the attempt scope and metadata recorder: what mock mode costs without HTTP); ' +
+      'an `AbortController`, abort listener and timer for each of the three requests (`core/src/http/with-request-timeout.ts`); ' +
+      'the SSE parser (`core/src/http/server-sent-events.ts`: an async generator that runs a regex and re-slices its buffer for every line); ' +
+      '`readJsonBody` (`core/src/http/provider-request.ts`) reading text then parsing it; and zod parses of every submit answer and status event (`provider-fal/src/queue/fal-queue-status.ts`, `fal-queue-client.ts`) plus the handle check (`fal-job-handle.ts` `checkFalJob`). ' +
+      'No single piece dominates; a leaner path would pass one signal per job, scan SSE lines by index, and trust its own handle.',
   },
   {
     scenario: '3. Concurrency (fal)',
@@ -35,7 +36,7 @@ const CAUSES: readonly { readonly scenario: string; readonly metric: RegExp; rea
     metric: /RSS/,
     cause:
       'Most of the growth is fetch itself (raw fetch grows too: sockets, undici request state and web streams per job); ' +
-      'ours also keeps, per job and for its whole life, a `TransformStream` on the status stream, an `AbortController` and idle timer per request (`fal-http.ts`), the attempt\'s deadline timer and scope (`core/src/orchestrator/attempt-scope.ts`) and the metadata recorder.',
+      'ours also keeps, per job and for its whole life, more promises, closures and async frames (its layered async calls), an `AbortController` and idle timer per request (`core/src/http/with-request-timeout.ts`), the attempt\'s deadline timer and scope (`core/src/orchestrator/attempt-scope.ts`) and the metadata recorder.',
   },
   {
     scenario: '4. Cold start and size',
