@@ -21,8 +21,9 @@ export const VIDEO_REQUEST: VideoGenerationRequest = {
 };
 
 /** The demo's image request. */
+/** The demo's image request; square, the one shape every provider's image models offer. */
 export const IMAGE_REQUEST: ImageGenerationRequest = {
   prompt: 'A watercolor fox sitting in tall autumn grass',
-  aspectRatio: '16:9',
+  aspectRatio: '1:1',
   n: 1,
 };

@@ -1,12 +1,20 @@
 import { TarashError, createGateway, type ProgressUpdate } from '@tarash/core';
 import { falProvider } from '@tarash/provider-fal';
+import { googleProvider } from '@tarash/provider-google';
 import { openaiProvider } from '@tarash/provider-openai';
+import { replicateProvider } from '@tarash/provider-replicate';
+import { stabilityProvider } from '@tarash/provider-stability';
 import type { DemoSetup } from './demo-setup';
 import { formatImages, formatMetadata, formatProgress, formatVideo } from './report';
 
+/** A gateway with every provider package registered. */
+export function demoGateway() {
+  return createGateway({ providers: [falProvider(), openaiProvider(), replicateProvider(), googleProvider(), stabilityProvider()] });
+}
+
 /** Runs the demo's video and image generations, writing a report line by line; resolves true on success. */
 export async function runDemo(setup: DemoSetup, write: (line: string) => void): Promise<boolean> {
-  const gateway = createGateway({ providers: [falProvider(), openaiProvider()] });
+  const gateway = demoGateway();
   const onProgress = (update: ProgressUpdate) => write(`  ${formatProgress(update)}`);
   setup.notes.forEach((line) => write(line));
   let ok = true;
