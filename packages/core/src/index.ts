@@ -17,6 +17,7 @@ export { base64ToBytes, bytesToBase64 } from './runtime/base64';
 export { silentLogger, type LogEvent, type LogLevel, type Logger } from './runtime/logger';
 export { validateInput, type ValidationTarget } from './validation/validate-input';
 export { formatPath, zodIssuesToValidationIssues } from './validation/zod-issues';
+export { safeParseWithMessages } from './validation/zod-messages';
 export { ProviderRegistry } from './registry/provider-registry';
 export { KNOWN_PROVIDER_PACKAGES } from './registry/known-provider-packages';
 export { createGateway, type Gateway, type GatewayOptions, type JobStatusReport, type StartedGeneration } from './orchestrator/gateway';

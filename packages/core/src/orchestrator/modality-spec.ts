@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { mockImageResult, mockVideoResult } from '../mock/mock-results';
 import type { ProviderModalityHandler, ProviderPlugin } from '../provider/provider-plugin';
 import type { ProviderImageResult, ProviderVideoResult } from '../provider/provider-result';
@@ -13,7 +13,7 @@ import { videoGenerationRequestSchema } from '../types/video-generation-request'
 /** What differs between video and image generation; the orchestrator is written once for both. */
 export interface ModalitySpec<TRequest, TResult, TResponse> {
   readonly modality: Modality;
-  readonly requestSchema: z.ZodType<TRequest>;
+  readonly requestSchema: z.core.$ZodType<TRequest>;
   readonly defaultTimeoutMs: number;
   readonly defaultPollIntervalMs: number;
   handlerOf(plugin: ProviderPlugin): ProviderModalityHandler<TRequest, TResult> | undefined;

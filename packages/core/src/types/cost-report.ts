@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * What the provider reported it will bill for this generation. Only provider-reported figures
@@ -19,6 +19,6 @@ export interface CostReport {
 /** Zod schema for {@link CostReport}. */
 export const costReportSchema = z.object({
   metrics: z.record(z.string(), z.number()),
-  amount: z.number().optional(),
-  currency: z.string().optional(),
-}) satisfies z.ZodType<CostReport>;
+  amount: z.optional(z.number()),
+  currency: z.optional(z.string()),
+}) satisfies z.ZodMiniType<CostReport>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Outcome of one config of the chain. */
 export type AttemptStatus = 'success' | 'failed' | 'skipped';
@@ -46,25 +46,25 @@ export interface ExecutionMetadata {
 export const attemptMetadataSchema = z.object({
   provider: z.string(),
   model: z.string(),
-  attemptNumber: z.number().int().positive(),
+  attemptNumber: z.number().check(z.int(), z.positive()),
   startedAt: z.iso.datetime(),
   endedAt: z.iso.datetime(),
   status: z.enum(['success', 'failed', 'skipped']),
-  errorType: z.string().optional(),
-  errorMessage: z.string().optional(),
-  isRetryable: z.boolean().optional(),
-  requestId: z.string().optional(),
-  retries: z.number().int().nonnegative(),
-  elapsedMs: z.number().nonnegative(),
-  cancelled: z.boolean().optional(),
-}) satisfies z.ZodType<AttemptMetadata>;
+  errorType: z.optional(z.string()),
+  errorMessage: z.optional(z.string()),
+  isRetryable: z.optional(z.boolean()),
+  requestId: z.optional(z.string()),
+  retries: z.number().check(z.int(), z.nonnegative()),
+  elapsedMs: z.number().check(z.nonnegative()),
+  cancelled: z.optional(z.boolean()),
+}) satisfies z.ZodMiniType<AttemptMetadata>;
 
 /** Zod schema for {@link ExecutionMetadata}. */
 export const executionMetadataSchema = z.object({
-  totalAttempts: z.number().int().nonnegative(),
-  successfulAttempt: z.number().int().positive().optional(),
+  totalAttempts: z.number().check(z.int(), z.nonnegative()),
+  successfulAttempt: z.optional(z.number().check(z.int(), z.positive())),
   fallbackTriggered: z.boolean(),
-  configsInChain: z.number().int().positive(),
-  totalElapsedMs: z.number().nonnegative(),
+  configsInChain: z.number().check(z.int(), z.positive()),
+  totalElapsedMs: z.number().check(z.nonnegative()),
   attempts: z.array(attemptMetadataSchema),
-}) satisfies z.ZodType<ExecutionMetadata>;
+}) satisfies z.ZodMiniType<ExecutionMetadata>;

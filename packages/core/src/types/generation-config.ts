@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mockConfigSchema, type MockConfig } from './mock-config';
 
 /** The platform `fetch` signature; inject one for tests, proxies or instrumentation. */
@@ -55,27 +55,27 @@ export type VideoGenerationConfig<P extends string = string, M extends string = 
 export type ImageGenerationConfig<P extends string = string, M extends string = string> = GenerationConfig<P, M>;
 
 /** Zod schema for {@link GenerationConfig}. */
-export const generationConfigSchema: z.ZodType<GenerationConfig> = z.lazy(() =>
+export const generationConfigSchema: z.ZodMiniType<GenerationConfig> = z.lazy(() =>
   z.strictObject({
-    provider: z.string().min(1, 'must name a registered provider'),
-    model: z.string().min(1, 'must name a model'),
-    apiKey: z.string().min(1, 'must not be empty when given').optional(),
-    baseUrl: z.url('must be an absolute URL').optional(),
-    timeoutMs: z.number().int().positive('must be a positive number of milliseconds').optional(),
-    pollIntervalMs: z.number().int().positive().optional(),
-    maxRetries: z.number().int().min(0).max(20).optional(),
-    backoff: z
-      .strictObject({
-        initialDelayMs: z.number().nonnegative().optional(),
-        maxDelayMs: z.number().nonnegative().optional(),
-        multiplier: z.number().min(1).optional(),
-      })
-      .optional(),
-    mock: mockConfigSchema.optional(),
-    fallbackConfigs: z.array(generationConfigSchema).optional(),
-    providerConfig: z.record(z.string(), z.unknown()).optional(),
-    webhookUrl: z.url('must be an absolute URL').optional(),
-    fetch: z.custom<FetchFunction>((f) => typeof f === 'function', { message: 'must be a fetch function' }).optional(),
-    strict: z.boolean().optional(),
+    provider: z.string().check(z.minLength(1, 'must name a registered provider')),
+    model: z.string().check(z.minLength(1, 'must name a model')),
+    apiKey: z.optional(z.string().check(z.minLength(1, 'must not be empty when given'))),
+    baseUrl: z.optional(z.url('must be an absolute URL')),
+    timeoutMs: z.optional(z.number().check(z.int(), z.positive('must be a positive number of milliseconds'))),
+    pollIntervalMs: z.optional(z.number().check(z.int(), z.positive())),
+    maxRetries: z.optional(z.number().check(z.int(), z.gte(0), z.lte(20))),
+    backoff: z.optional(
+      z.strictObject({
+        initialDelayMs: z.optional(z.number().check(z.nonnegative())),
+        maxDelayMs: z.optional(z.number().check(z.nonnegative())),
+        multiplier: z.optional(z.number().check(z.gte(1))),
+      }),
+    ),
+    mock: z.optional(mockConfigSchema),
+    fallbackConfigs: z.optional(z.array(generationConfigSchema)),
+    providerConfig: z.optional(z.record(z.string(), z.unknown())),
+    webhookUrl: z.optional(z.url('must be an absolute URL')),
+    fetch: z.optional(z.custom<FetchFunction>((f) => typeof f === 'function', { message: 'must be a fetch function' })),
+    strict: z.optional(z.boolean()),
   }),
 );

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { costReportSchema, type CostReport } from './cost-report';
 import { executionMetadataSchema, type ExecutionMetadata } from './execution-metadata';
 import { mediaOutputSchema, type MediaOutput } from './media-output';
@@ -44,13 +44,13 @@ export interface ImageGenerationResponse extends GenerationResponseBase {
 }
 
 const baseShape = {
-  requestId: z.string().min(1),
-  contentType: z.string().optional(),
+  requestId: z.string().check(z.minLength(1)),
+  contentType: z.optional(z.string()),
   status: z.literal('completed'),
   isMock: z.boolean(),
   rawResponse: z.unknown(),
   warnings: z.array(z.string()),
-  cost: costReportSchema.optional(),
+  cost: z.optional(costReportSchema),
   executionMetadata: executionMetadataSchema,
 };
 
@@ -58,17 +58,17 @@ const baseShape = {
 export const videoGenerationResponseSchema = z.object({
   ...baseShape,
   video: mediaOutputSchema,
-  videos: z.array(mediaOutputSchema).optional(),
-  audioUrl: z.string().optional(),
-  duration: z.number().nonnegative().optional(),
-  resolution: z.string().optional(),
-  aspectRatio: z.string().optional(),
-}) satisfies z.ZodType<VideoGenerationResponse>;
+  videos: z.optional(z.array(mediaOutputSchema)),
+  audioUrl: z.optional(z.string()),
+  duration: z.optional(z.number().check(z.nonnegative())),
+  resolution: z.optional(z.string()),
+  aspectRatio: z.optional(z.string()),
+}) satisfies z.ZodMiniType<VideoGenerationResponse>;
 
 /** Zod schema for {@link ImageGenerationResponse}. */
 export const imageGenerationResponseSchema = z.object({
   ...baseShape,
-  images: z.array(mediaOutputSchema).min(1),
-  width: z.number().int().positive().optional(),
-  height: z.number().int().positive().optional(),
-}) satisfies z.ZodType<ImageGenerationResponse>;
+  images: z.array(mediaOutputSchema).check(z.minLength(1)),
+  width: z.optional(z.number().check(z.int(), z.positive())),
+  height: z.optional(z.number().check(z.int(), z.positive())),
+}) satisfies z.ZodMiniType<ImageGenerationResponse>;

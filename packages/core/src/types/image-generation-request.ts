@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { UntypedExtraParams } from './provider-model-registry';
 import { imageInputSchema, type ImageInput } from './image-role';
 import { mediaInputSchema, type MediaInput } from './media-input';
@@ -32,18 +32,15 @@ export interface ImageGenerationRequest<TExtraParams = UntypedExtraParams> {
 
 /** Zod schema for {@link ImageGenerationRequest}. */
 export const imageGenerationRequestSchema = z.strictObject({
-  prompt: z.string().min(1, 'must be a non-empty string'),
-  negativePrompt: z.string().optional(),
-  size: z
-    .string()
-    .regex(/^[1-9]\d*x[1-9]\d*$/, 'must look like "1024x768" (width x height in pixels)')
-    .optional(),
-  aspectRatio: aspectRatioSchema.optional(),
-  quality: z.string().min(1).optional(),
-  style: z.string().min(1).optional(),
-  n: z.number().int('must be an integer').min(1, 'must be >= 1').optional(),
-  imageList: z.array(imageInputSchema).optional(),
-  maskImage: mediaInputSchema.optional(),
-  seed: z.number().int('must be an integer').nonnegative('must be >= 0').optional(),
-  extraParams: z.record(z.string(), z.unknown()).optional(),
-}) satisfies z.ZodType<ImageGenerationRequest>;
+  prompt: z.string().check(z.minLength(1, 'must be a non-empty string')),
+  negativePrompt: z.optional(z.string()),
+  size: z.optional(z.string().check(z.regex(/^[1-9]\d*x[1-9]\d*$/, 'must look like "1024x768" (width x height in pixels)'))),
+  aspectRatio: z.optional(aspectRatioSchema),
+  quality: z.optional(z.string().check(z.minLength(1))),
+  style: z.optional(z.string().check(z.minLength(1))),
+  n: z.optional(z.number().check(z.int('must be an integer'), z.gte(1, 'must be >= 1'))),
+  imageList: z.optional(z.array(imageInputSchema)),
+  maskImage: z.optional(mediaInputSchema),
+  seed: z.optional(z.number().check(z.int('must be an integer'), z.nonnegative('must be >= 0'))),
+  extraParams: z.optional(z.record(z.string(), z.unknown())),
+}) satisfies z.ZodMiniType<ImageGenerationRequest>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { mediaInputSchema, type MediaInput } from './media-input';
 
 /** The roles an input image can play. */
@@ -14,7 +14,7 @@ export interface ImageInput {
 }
 
 /** Zod schema for {@link ImageInput}. */
-export const imageInputSchema: z.ZodType<ImageInput> = z.object({
+export const imageInputSchema: z.ZodMiniType<ImageInput> = z.object({
   image: mediaInputSchema,
   type: z.enum(IMAGE_ROLES),
 });

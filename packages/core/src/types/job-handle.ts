@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { JsonObject } from './json-value';
 
 /** What a job produces. */
@@ -26,19 +26,19 @@ export interface JobHandle {
   readonly mock?: boolean;
 }
 
-const jsonValueSchema: z.ZodType<unknown> = z.lazy(() =>
+const jsonValueSchema: z.ZodMiniType<unknown> = z.lazy(() =>
   z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(jsonValueSchema), z.record(z.string(), jsonValueSchema)]),
 );
 
 /** Zod schema for {@link JobHandle}; `resumeVideo` and friends check handles with it. */
 export const jobHandleSchema = z.object({
   version: z.literal(1),
-  provider: z.string().min(1),
-  model: z.string().min(1),
+  provider: z.string().check(z.minLength(1)),
+  model: z.string().check(z.minLength(1)),
   modality: z.enum(['video', 'image']),
-  requestId: z.string().min(1),
+  requestId: z.string().check(z.minLength(1)),
   createdAt: z.iso.datetime(),
   data: z.record(z.string(), jsonValueSchema),
   warnings: z.array(z.string()),
-  mock: z.boolean().optional(),
+  mock: z.optional(z.boolean()),
 });

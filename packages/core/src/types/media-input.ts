@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Bytes with their media type, e.g. `{ data: pngBytes, mediaType: 'image/png' }`. */
 export interface MediaBytes {
@@ -17,22 +17,24 @@ export type MediaInput = string | Uint8Array | ArrayBuffer | Blob | MediaBytes;
 
 const isBlob = (value: unknown): value is Blob => typeof Blob !== 'undefined' && value instanceof Blob;
 
-const mediaString = z.string().refine((s) => /^(https?:\/\/|data:|gs:\/\/)/i.test(s), {
-  message: 'must be an http(s) URL, a gs:// URI or a data: URI',
-});
+const mediaString = z.string().check(
+  z.refine((s) => /^(https?:\/\/|data:|gs:\/\/)/i.test(s), {
+    message: 'must be an http(s) URL, a gs:// URI or a data: URI',
+  }),
+);
 
 const mediaBytes = z.object({
   data: z.union([
     z.instanceof(Uint8Array),
     z.instanceof(ArrayBuffer),
     z.custom<Blob>(isBlob, { message: 'must be a Blob' }),
-    z.string().min(1),
+    z.string().check(z.minLength(1)),
   ]),
-  mediaType: z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as image/png'),
+  mediaType: z.string().check(z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a media type such as image/png')),
 });
 
 /** Zod schema for {@link MediaInput}. */
-export const mediaInputSchema: z.ZodType<MediaInput> = z.union([
+export const mediaInputSchema: z.ZodMiniType<MediaInput> = z.union([
   mediaString,
   z.instanceof(Uint8Array),
   z.instanceof(ArrayBuffer),

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** The error kinds mock mode can inject; each behaves exactly like the real error in fallback. */
 export const MOCK_ERROR_TYPES = [
@@ -42,24 +42,26 @@ export interface MockConfig {
 
 const mockErrorSpecSchema = z.strictObject({
   type: z.enum(MOCK_ERROR_TYPES),
-  message: z.string().optional(),
-  statusCode: z.number().int().min(100).max(599).optional(),
-  retryAfterMs: z.number().nonnegative().optional(),
+  message: z.optional(z.string()),
+  statusCode: z.optional(z.number().check(z.int(), z.gte(100), z.lte(599))),
+  retryAfterMs: z.optional(z.number().check(z.nonnegative())),
 });
 
 /** Zod schema for {@link MockConfig}. */
 export const mockConfigSchema = z.strictObject({
   enabled: z.boolean(),
-  responses: z
-    .array(
-      z.strictObject({
-        weight: z.number().positive('must be a positive weight').finite(),
-        error: z.union([mockErrorSpecSchema, z.instanceof(Error)]).optional(),
-        response: z.record(z.string(), z.unknown()).optional(),
-        delayMs: z.number().nonnegative().finite().optional(),
-      }),
-    )
-    .min(1, 'must list at least one outcome')
-    .optional(),
-  seed: z.number().int().optional(),
-}) satisfies z.ZodType<MockConfig>;
+  responses: z.optional(
+    z
+      .array(
+        z.strictObject({
+          // zod's number() already rejects Infinity (classic zod's .finite() is a no-op).
+          weight: z.number().check(z.positive('must be a positive weight')),
+          error: z.optional(z.union([mockErrorSpecSchema, z.instanceof(Error)])),
+          response: z.optional(z.record(z.string(), z.unknown())),
+          delayMs: z.optional(z.number().check(z.nonnegative())),
+        }),
+      )
+      .check(z.minLength(1, 'must list at least one outcome')),
+  ),
+  seed: z.optional(z.number().check(z.int())),
+}) satisfies z.ZodMiniType<MockConfig>;

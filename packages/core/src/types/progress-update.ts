@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TarashError } from '../errors/tarash-error';
 
 /** Normalised job status shared by every provider. */
@@ -29,12 +29,12 @@ export interface ProgressUpdate<TResult = unknown> {
 export const progressUpdateSchema = z.object({
   requestId: z.string(),
   status: z.enum(['queued', 'processing', 'completed', 'failed']),
-  progressPercent: z.number().min(0).max(100).optional(),
-  queuePosition: z.number().int().nonnegative().optional(),
-  logs: z.array(z.string()).optional(),
-  attempt: z.number().int().positive(),
+  progressPercent: z.optional(z.number().check(z.gte(0), z.lte(100))),
+  queuePosition: z.optional(z.number().check(z.int(), z.nonnegative())),
+  logs: z.optional(z.array(z.string())),
+  attempt: z.number().check(z.int(), z.positive()),
   provider: z.string(),
   model: z.string(),
-  result: z.unknown().optional(),
-  error: z.unknown().optional(),
+  result: z.optional(z.unknown()),
+  error: z.optional(z.unknown()),
 });

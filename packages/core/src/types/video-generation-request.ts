@@ -1,12 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { UntypedExtraParams } from './provider-model-registry';
 import { imageInputSchema, type ImageInput } from './image-role';
 import { mediaInputSchema, type MediaInput } from './media-input';
 
 /** An aspect ratio such as `16:9`, or `auto` where a model picks it from an input image. */
-export const aspectRatioSchema = z
-  .string()
-  .regex(/^(\d+(\.\d+)?:\d+(\.\d+)?|auto)$/, 'must look like "16:9" (or "auto")');
+export const aspectRatioSchema = z.string().check(z.regex(/^(\d+(\.\d+)?:\d+(\.\d+)?|auto)$/, 'must look like "16:9" (or "auto")'));
 
 /**
  * What a caller wants generated, in one provider-independent shape. Every field except
@@ -44,17 +42,18 @@ export interface VideoGenerationRequest<TExtraParams = UntypedExtraParams> {
 
 /** Zod schema for {@link VideoGenerationRequest}. */
 export const videoGenerationRequestSchema = z.strictObject({
-  prompt: z.string().min(1, 'must be a non-empty string'),
-  durationSeconds: z.number().positive('must be a positive number of seconds').finite().optional(),
-  resolution: z.string().min(1).optional(),
-  aspectRatio: aspectRatioSchema.optional(),
-  generateAudio: z.boolean().optional(),
-  imageList: z.array(imageInputSchema).optional(),
-  video: mediaInputSchema.optional(),
-  audio: mediaInputSchema.optional(),
-  seed: z.number().int('must be an integer').nonnegative('must be >= 0').optional(),
-  numberOfVideos: z.number().int('must be an integer').min(1, 'must be >= 1').optional(),
-  negativePrompt: z.string().optional(),
-  enhancePrompt: z.boolean().optional(),
-  extraParams: z.record(z.string(), z.unknown()).optional(),
-}) satisfies z.ZodType<VideoGenerationRequest>;
+  prompt: z.string().check(z.minLength(1, 'must be a non-empty string')),
+  // zod's number() already rejects Infinity (classic zod's .finite() is a no-op).
+  durationSeconds: z.optional(z.number().check(z.positive('must be a positive number of seconds'))),
+  resolution: z.optional(z.string().check(z.minLength(1))),
+  aspectRatio: z.optional(aspectRatioSchema),
+  generateAudio: z.optional(z.boolean()),
+  imageList: z.optional(z.array(imageInputSchema)),
+  video: z.optional(mediaInputSchema),
+  audio: z.optional(mediaInputSchema),
+  seed: z.optional(z.number().check(z.int('must be an integer'), z.nonnegative('must be >= 0'))),
+  numberOfVideos: z.optional(z.number().check(z.int('must be an integer'), z.gte(1, 'must be >= 1'))),
+  negativePrompt: z.optional(z.string()),
+  enhancePrompt: z.optional(z.boolean()),
+  extraParams: z.optional(z.record(z.string(), z.unknown())),
+}) satisfies z.ZodMiniType<VideoGenerationRequest>;

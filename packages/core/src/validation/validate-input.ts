@@ -1,5 +1,6 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError } from '../errors/validation-error';
+import { safeParseWithMessages } from './zod-messages';
 import { zodIssuesToValidationIssues } from './zod-issues';
 
 /** Where an input is validated, for the error message. */
@@ -12,18 +13,27 @@ export interface ValidationTarget {
   readonly root?: string;
 }
 
-/** Parses `input` with `schema`, or throws one `ValidationError` listing every problem. */
-export function validateInput<S extends z.ZodType>(schema: S, input: unknown, target: ValidationTarget): z.output<S> {
-  const result = schema.safeParse(input);
+/** The field names of an object schema (for unknown-key issues), from zod's core definition so any v4 schema works. */
+function objectKeys(schema: z.core.$ZodType): string[] | undefined {
+  const def = schema._zod.def;
+  return def.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : undefined;
+}
+
+/**
+ * Parses `input` with `schema` (any zod v4 schema: classic or mini), or throws one
+ * `ValidationError` listing every problem.
+ */
+export function validateInput<S extends z.core.$ZodType>(schema: S, input: unknown, target: ValidationTarget): z.core.output<S> {
+  const result = safeParseWithMessages(schema, input);
   if (result.success) return result.data;
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+  const knownKeys = objectKeys(schema);
   throw new ValidationError({
     provider: target.provider,
     model: target.model,
     ...(target.context !== undefined ? { context: target.context } : {}),
     issues: zodIssuesToValidationIssues(result.error.issues, input, {
       ...(target.root !== undefined ? { root: target.root } : {}),
-      ...(shape ? { knownKeys: Object.keys(shape) } : {}),
+      ...(knownKeys ? { knownKeys } : {}),
     }),
   });
 }

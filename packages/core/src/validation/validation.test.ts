@@ -1,5 +1,6 @@
 import { thrownBy } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import { ValidationError } from '../errors/validation-error';
 import { generationConfigSchema } from '../types/generation-config';
 import { videoGenerationRequestSchema } from '../types/video-generation-request';
@@ -14,6 +15,14 @@ describe('standard request validation', () => {
     expect(error.message).toContain('seed = -1: must be >= 0');
     expect(error.message).toContain('imageList[0].type = "middle": is not one of the allowed values (allowed: "reference", "first_frame", "last_frame", "asset", "style")');
     expect(error.isRetryable).toBe(false);
+  });
+
+  it("words zod's own messages in English without setting zod's global config", () => {
+    const error = thrownBy(() => validateInput(videoGenerationRequestSchema, { prompt: 3, resolution: '' }, target), ValidationError);
+    expect(error.message).toContain('prompt = 3: Invalid input: expected string, received number');
+    expect(error.message).toContain('resolution = "": Too small: expected string to have >=1 characters');
+    expect(z.config().localeError).toBeUndefined();
+    expect(z.config().customError).toBeUndefined();
   });
 
   it('points unknown fields to the right one and to extraParams', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import type { ValidationIssue } from '../errors/validation-error';
 
 /** Formats a zod path as `imageList[1].type`. */
@@ -30,7 +30,9 @@ function closest(name: string, candidates: readonly string[]): string | undefine
 
 /**
  * Turns zod issues into validation issues that name the field, quote the value given and list
- * what is allowed. `knownKeys` names the fields of the object, for unknown-key issues.
+ * what is allowed. `knownKeys` names the fields of the object, for unknown-key issues. Parse
+ * with `safeParseWithMessages` first: zod/mini leaves the issues no schema words as
+ * "Invalid input".
  */
 export function zodIssuesToValidationIssues(
   issues: readonly z.core.$ZodIssue[],
