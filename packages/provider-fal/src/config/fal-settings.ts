@@ -1,5 +1,5 @@
-import { ValidationError, zodIssuesToValidationIssues } from '@tarash/core';
-import { z } from 'zod';
+import { safeParseWithMessages, ValidationError, zodIssuesToValidationIssues } from '@tarash/core';
+import * as z from 'zod/mini';
 
 /** fal's queue host (submit, status, stream, result, cancel). */
 export const DEFAULT_FAL_QUEUE_URL = 'https://queue.fal.run';
@@ -59,23 +59,23 @@ export interface FalSettings {
 }
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' });
-const positiveInt = z.number().int('must be a whole number').positive('must be > 0');
+const positiveInt = z.number().check(z.int('must be a whole number'), z.positive('must be > 0'));
 
 /** Validates {@link FalSettingsInput}; unknown keys are errors so a typo never goes unnoticed. */
 export const falSettingsSchema = z.strictObject({
-  queueUrl: httpUrl.optional(),
-  restUrl: httpUrl.optional(),
-  inlineMediaMaxBytes: z.number().int('must be a whole number').nonnegative('must be >= 0').optional(),
-  multipartThresholdBytes: positiveInt.optional(),
-  multipartPartBytes: positiveInt.optional(),
-  statusUpdates: z.enum(['stream', 'poll']).optional(),
-  requestTimeoutMs: positiveInt.optional(),
-  streamIdleTimeoutMs: positiveInt.optional(),
-}) satisfies z.ZodType<FalSettingsInput>;
+  queueUrl: z.optional(httpUrl),
+  restUrl: z.optional(httpUrl),
+  inlineMediaMaxBytes: z.optional(z.number().check(z.int('must be a whole number'), z.nonnegative('must be >= 0'))),
+  multipartThresholdBytes: z.optional(positiveInt),
+  multipartPartBytes: z.optional(positiveInt),
+  statusUpdates: z.optional(z.enum(['stream', 'poll'])),
+  requestTimeoutMs: z.optional(positiveInt),
+  streamIdleTimeoutMs: z.optional(positiveInt),
+}) satisfies z.ZodMiniType<FalSettingsInput>;
 
 /** Checks settings, naming the offending field under `root` (e.g. `config.providerConfig`). */
 export function parseFalSettings(input: unknown, target: { readonly model: string; readonly root: string }): FalSettingsInput {
-  const result = falSettingsSchema.safeParse(input ?? {});
+  const result = safeParseWithMessages(falSettingsSchema, input ?? {});
   if (result.success) return result.data;
   throw new ValidationError({
     provider: 'fal',

@@ -1,5 +1,5 @@
-import { PendingMedia, ValidationError, zodIssuesToValidationIssues, type ValidationIssue } from '@tarash/core';
-import type { z } from 'zod';
+import { PendingMedia, safeParseWithMessages, ValidationError, zodIssuesToValidationIssues, type ValidationIssue } from '@tarash/core';
+import type * as z from 'zod/mini';
 import type { FalModelDefinition } from '../models/fal-model-definition';
 
 /** Host of the stand-in URLs media is checked with: `.invalid` can never resolve. */
@@ -15,9 +15,10 @@ function withPlaceholderMedia(value: unknown): unknown {
   return value;
 }
 
-function knownKeysOf(schema: z.ZodType): string[] | undefined {
-  const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
-  return shape ? Object.keys(shape) : undefined;
+/** The field names of an object schema, from zod's core definition so any v4 schema works. */
+function knownKeysOf(schema: z.core.$ZodType): string[] | undefined {
+  const def = schema._zod.def;
+  return def.type === 'object' ? Object.keys((def as z.core.$ZodObjectDef).shape) : undefined;
 }
 
 /**
@@ -28,7 +29,7 @@ function knownKeysOf(schema: z.ZodType): string[] | undefined {
 export function validateFalBody(body: Record<string, unknown>, definition: FalModelDefinition, provider: string): void {
   const schema = definition.inputSchema();
   const candidate = withPlaceholderMedia(body);
-  const result = schema.safeParse(candidate);
+  const result = safeParseWithMessages(schema, candidate);
   if (result.success) return;
   const knownKeys = knownKeysOf(schema);
   const issues: ValidationIssue[] = zodIssuesToValidationIssues(result.error.issues, candidate, knownKeys ? { knownKeys } : {}).map((issue) =>

@@ -1,5 +1,5 @@
 import { pollDelay, readBodyLenient, sleep, TarashError, type CallContext, retryAfterOf, withRequestTimeout } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalSettings } from '../config/fal-settings';
 import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody } from '../http/fal-http';
 
@@ -17,7 +17,7 @@ const UPLOAD_RETRY_MS = 200;
 const SLOWEST_BYTES_PER_MS = (128 * 1024) / 1000;
 
 const initiateSchema = z.looseObject({ upload_url: z.url(), file_url: z.url() });
-const partSchema = z.looseObject({ partNumber: z.number().int().positive(), etag: z.string() });
+const partSchema = z.looseObject({ partNumber: z.number().check(z.int(), z.positive()), etag: z.string() });
 
 async function withRetries<T>(context: CallContext, step: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -52,7 +52,7 @@ export async function uploadToFalStorage(context: CallContext, settings: FalSett
   const initiated = await withRetries(context, () =>
     fetchFalJson<unknown>(context, { method: 'POST', url: initiateUrl, json: { content_type: file.mediaType, file_name: file.fileName }, phase: 'upload' }, settings.requestTimeoutMs),
   );
-  const target = initiateSchema.safeParse(initiated.body);
+  const target = z.safeParse(initiateSchema, initiated.body);
   if (!target.success) throw unreadableFalBody(context, 'upload', 'an upload answer without upload_url/file_url', initiated.body);
   const { upload_url: uploadUrl, file_url: fileUrl } = target.data;
   if (!multipart) {
@@ -63,7 +63,7 @@ export async function uploadToFalStorage(context: CallContext, settings: FalSett
   for (let offset = 0, partNumber = 1; offset < file.bytes.byteLength; offset += settings.multipartPartBytes, partNumber++) {
     const chunk = file.bytes.subarray(offset, offset + settings.multipartPartBytes);
     const answer = await withRetries(context, () => putBytes(context, settings, appendUrlPath(uploadUrl, String(partNumber)), chunk, file.mediaType));
-    const part = partSchema.safeParse(answer);
+    const part = z.safeParse(partSchema, answer);
     if (!part.success) throw unreadableFalBody(context, 'upload', `an unreadable answer to part ${partNumber}`, answer);
     parts.push({ partNumber: part.data.partNumber, etag: part.data.etag });
   }

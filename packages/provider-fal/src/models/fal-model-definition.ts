@@ -1,5 +1,5 @@
 import type { FieldMappers, ImageGenerationRequest, VideoGenerationRequest } from '@tarash/core';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * Where a fal endpoint's output keeps its media, read from the endpoint's output schema.
@@ -32,7 +32,7 @@ export interface FalModelDefinition {
    * The endpoint's input schema (enums, ranges, required fields), built on first use so that
    * importing the package stays cheap. Validates the final body, after `extraParams`.
    */
-  readonly inputSchema: () => z.ZodType;
+  readonly inputSchema: () => z.core.$ZodType;
   readonly output: FalOutputSpec;
   /** sha256 of the source OpenAPI document. */
   readonly schemaSha256: string;

@@ -1,5 +1,5 @@
-import { ValidationError, zodIssuesToValidationIssues, type JobHandle, type Modality } from '@tarash/core';
-import { z } from 'zod';
+import { safeParseWithMessages, ValidationError, zodIssuesToValidationIssues, type JobHandle, type Modality } from '@tarash/core';
+import * as z from 'zod/mini';
 import type { FalSettings } from '../config/fal-settings';
 
 /** Where a fal job lives: the URLs submit returned (app-only on real fal; followed as given). */
@@ -17,11 +17,11 @@ export interface FalJob {
 }
 
 const falJobDataSchema = z.object({
-  endpointId: z.string().min(1),
+  endpointId: z.string().check(z.minLength(1)),
   statusUrl: z.url(),
   responseUrl: z.url(),
   cancelUrl: z.url(),
-  gatewayRequestId: z.string().optional(),
+  gatewayRequestId: z.optional(z.string()),
 });
 
 /**
@@ -72,7 +72,7 @@ export function readFalJob(handle: JobHandle, settings: FalSettings): FalJob {
 }
 
 function checkFalJob(handle: JobHandle, settings: FalSettings): FalJob {
-  const parsed = falJobDataSchema.safeParse(handle.data);
+  const parsed = safeParseWithMessages(falJobDataSchema, handle.data);
   const fail = (issues: ValidationError['issues']): never => {
     throw new ValidationError({ provider: handle.provider, model: handle.model, requestId: handle.requestId, context: 'Invalid fal job handle', issues });
   };

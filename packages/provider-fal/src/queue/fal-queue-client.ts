@@ -1,5 +1,5 @@
 import { readBodyLenient, type CallContext, type CancelOutcome, withRequestTimeout } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalSettings } from '../config/fal-settings';
 import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody } from '../http/fal-http';
 import { falAppId } from '../routing/fal-endpoint-id';
@@ -7,12 +7,12 @@ import type { FalJob, FalJobUrls } from './fal-job-handle';
 import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
 
 const submitResponseSchema = z.looseObject({
-  request_id: z.string().min(1),
-  status_url: z.string().optional(),
-  response_url: z.string().optional(),
-  cancel_url: z.string().optional(),
-  queue_position: z.number().int().nonnegative().nullish(),
-  gateway_request_id: z.string().nullish(),
+  request_id: z.string().check(z.minLength(1)),
+  status_url: z.optional(z.string()),
+  response_url: z.optional(z.string()),
+  cancel_url: z.optional(z.string()),
+  queue_position: z.nullish(z.number().check(z.int(), z.nonnegative())),
+  gateway_request_id: z.nullish(z.string()),
 });
 
 /** What fal answered to a submit. */
@@ -50,7 +50,7 @@ export class FalQueueClient {
     const url = new URL(`${this.settings.queueUrl}/${endpointId}`);
     if (this.context.webhookUrl !== undefined) url.searchParams.set('fal_webhook', this.context.webhookUrl);
     const response = await fetchFalJson<unknown>(this.context, { method: 'POST', url: url.href, json: body, phase: 'submit' }, this.settings.requestTimeoutMs);
-    const parsed = submitResponseSchema.safeParse(response.body);
+    const parsed = z.safeParse(submitResponseSchema, response.body);
     if (!parsed.success) throw unreadableFalBody(this.context, 'submit', 'a submit answer without request_id', response.body);
     const submitted = parsed.data;
     // fal always returns the URLs; were one missing, it would live under owner/app (wire.md §1.1).

@@ -1,14 +1,14 @@
 import type { CallContext, JobStatusSnapshot } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unreadableFalBody } from '../http/fal-http';
 
 /** A queue status body (status endpoint and each SSE event), as far as the SDK reads it. */
 export const falQueueStatusSchema = z.looseObject({
   status: z.enum(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']),
-  queue_position: z.number().int().nonnegative().nullish(),
-  logs: z.array(z.unknown()).nullish(),
-  error: z.string().nullish(),
-  error_type: z.string().nullish(),
+  queue_position: z.nullish(z.number().check(z.int(), z.nonnegative())),
+  logs: z.nullish(z.array(z.unknown())),
+  error: z.nullish(z.string()),
+  error_type: z.nullish(z.string()),
 });
 
 /** A parsed queue status. */
@@ -16,7 +16,7 @@ export type FalQueueStatus = z.infer<typeof falQueueStatusSchema>;
 
 /** Reads a status body (already parsed JSON); anything else is a retryable protocol error. */
 export function parseFalQueueStatus(raw: unknown, context: CallContext, requestId: string): FalQueueStatus {
-  const parsed = falQueueStatusSchema.safeParse(raw);
+  const parsed = z.safeParse(falQueueStatusSchema, raw);
   if (!parsed.success) throw unreadableFalBody(context, 'status', 'an unreadable queue status', raw, requestId);
   return parsed.data;
 }

@@ -1,5 +1,5 @@
-import { ValidationError, zodIssuesToValidationIssues, type FetchFunction, type WebhookDelivery } from '@tarash/core';
-import { z } from 'zod';
+import { safeParseWithMessages, ValidationError, zodIssuesToValidationIssues, type FetchFunction, type WebhookDelivery } from '@tarash/core';
+import * as z from 'zod/mini';
 import { deliveryBytes, deliveryHeader } from './webhook-delivery';
 
 /** Where fal publishes its webhook signing keys (wire.md §1.7). */
@@ -28,17 +28,17 @@ export interface FalWebhookVerifierOptions {
 }
 
 const optionsSchema = z.strictObject({
-  jwksUrl: z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' }).optional(),
-  keys: z.array(z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().min(1) })).optional(),
-  toleranceSeconds: z.number().positive('must be > 0').optional(),
-  jwksCacheMs: z.number().nonnegative('must be >= 0').optional(),
-  fetch: z.custom<FetchFunction>((value) => typeof value === 'function', { message: 'must be a fetch function' }).optional(),
-  now: z.custom<() => number>((value) => typeof value === 'function', { message: 'must be a function returning ms since the epoch' }).optional(),
+  jwksUrl: z.optional(z.url({ protocol: /^https?$/, error: 'must be an absolute http(s) URL' })),
+  keys: z.optional(z.array(z.looseObject({ kty: z.literal('OKP'), crv: z.literal('Ed25519'), x: z.string().check(z.minLength(1)) }))),
+  toleranceSeconds: z.optional(z.number().check(z.positive('must be > 0'))),
+  jwksCacheMs: z.optional(z.number().check(z.nonnegative('must be >= 0'))),
+  fetch: z.optional(z.custom<FetchFunction>((value) => typeof value === 'function', { message: 'must be a fetch function' })),
+  now: z.optional(z.custom<() => number>((value) => typeof value === 'function', { message: 'must be a function returning ms since the epoch' })),
 });
 
 /** Checks verifier options, naming the offending field. */
 export function parseWebhookVerifierOptions(input: unknown, root: string): FalWebhookVerifierOptions {
-  const result = optionsSchema.safeParse(input ?? {});
+  const result = safeParseWithMessages(optionsSchema, input ?? {});
   if (result.success) return result.data as FalWebhookVerifierOptions;
   throw new ValidationError({
     provider: 'fal',

@@ -1,4 +1,5 @@
 import {
+  safeParseWithMessages,
   ValidationError,
   zodIssuesToValidationIssues,
   type JobStatusSnapshot,
@@ -7,7 +8,7 @@ import {
   type ProviderVideoResult,
   type WebhookDelivery,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { falJobFailure } from '../http/fal-errors';
 import { detectFalOutputSpec } from '../output/fal-output-files';
 import { falImageResult, falVideoResult } from '../output/fal-result';
@@ -15,12 +16,12 @@ import { findFalModel } from '../routing/find-fal-model';
 import { deliveryText } from './webhook-delivery';
 
 const webhookBodySchema = z.looseObject({
-  request_id: z.string().min(1),
-  gateway_request_id: z.string().nullish(),
+  request_id: z.string().check(z.minLength(1)),
+  gateway_request_id: z.nullish(z.string()),
   status: z.enum(['OK', 'ERROR']),
   payload: z.unknown(),
-  error: z.string().nullish(),
-  payload_error: z.string().nullish(),
+  error: z.nullish(z.string()),
+  payload_error: z.nullish(z.string()),
 });
 
 /** What a fal webhook reports. */
@@ -55,7 +56,7 @@ export function parseFalWebhook(delivery: WebhookDelivery, options: ParseFalWebh
   } catch {
     return invalid([{ field: 'body', value: deliveryText(delivery).slice(0, 80), message: 'is not JSON' }]);
   }
-  const parsed = webhookBodySchema.safeParse(json);
+  const parsed = safeParseWithMessages(webhookBodySchema, json);
   if (!parsed.success) return invalid(zodIssuesToValidationIssues(parsed.error.issues, json, { root: 'body' }));
   const body = parsed.data;
   const requestId = body.request_id;

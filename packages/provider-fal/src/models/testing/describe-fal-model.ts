@@ -9,6 +9,7 @@ import {
 } from '@tarash/core';
 import { locateContracts } from '@tarash/testing/helpers';
 import { describe, expect, it } from 'vitest';
+import * as z from 'zod/mini';
 import type { FalModelDefinition } from '../fal-model-definition';
 import { falModels } from '../registry';
 import { compileStoredInputSchema, storedSchemaFile } from './stored-fal-schema';
@@ -72,7 +73,7 @@ export function describeFalModel(model: FalModelDefinition, sample: FalModelSamp
       });
 
       it(`maps the ${label} to a body the generated zod schema accepts`, async () => {
-        const result = model.inputSchema().safeParse(await wireBody(model, request));
+        const result = z.safeParse(model.inputSchema(), await wireBody(model, request));
         expect(result.error?.issues ?? []).toEqual([]);
       });
 
@@ -86,7 +87,7 @@ export function describeFalModel(model: FalModelDefinition, sample: FalModelSamp
     it('rejects fields the endpoint does not have', async () => {
       const [request = {}] = sample.requests;
       const body = { ...(await wireBody(model, request)), not_a_fal_field: true };
-      const issues = model.inputSchema().safeParse(body).error?.issues ?? [];
+      const issues = z.safeParse(model.inputSchema(), body).error?.issues ?? [];
       expect(issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['not_a_fal_field'] })]);
     });
 
