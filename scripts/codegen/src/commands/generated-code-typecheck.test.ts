@@ -145,7 +145,7 @@ describe('generated code', () => {
     expect(diagnostics).toEqual([]);
     expect(generated.files.get(layout.registryFile)).toContain(`'fal-ai/odd/video': oddVideoModel`);
     expect(generated.files.get(join(layout.generatedDir, 'fal-shared-components.ts'))).toContain(
-      'export const boxSchema = lazySchema((): z.ZodType<Box, Box> =>',
+      'export const boxSchema = lazySchema((): z.ZodMiniType<Box, Box> =>',
     );
   });
 });

@@ -58,7 +58,7 @@ function importLines(imports: readonly MapperImport[], requestType: string): str
   for (const { from, name } of imports) if (from !== '@tarash/core') local.set(from, (local.get(from) ?? new Set()).add(name));
   return [
     `import { ${[...coreNames, `type ${requestType}`].join(', ')} } from '@tarash/core';`,
-    `import { z } from 'zod';`,
+    `import * as z from 'zod/mini';`,
     `import type { FalInputMappers } from '../fal-input-mappers';`,
     `import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';`,
     `import { lazySchema } from '../lazy-schema';`,
@@ -139,7 +139,7 @@ export async function emitModelModule(
     types,
     ...[...shared.values()].map((list) => `/** The allowed \`${list.field}\` values. */\nconst ${list.name} = ${list.values} as const;\n`),
     `/** Validates a request body for {@link ${inputType}}; built on first use. */`,
-    `export const ${names.inputSchema} = lazySchema((): z.ZodType<${inputType}, ${inputType}> => {`,
+    `export const ${names.inputSchema} = lazySchema((): z.ZodMiniType<${inputType}, ${inputType}> => {`,
     ...zod.declarations,
     `  return ${zod.root};`,
     '});',

@@ -51,7 +51,7 @@ describe('the shared components module', () => {
       const module = files.get(`/gen/${id}.ts`) ?? '';
       expect(module).toContain(`import { imageSizeSchema, type FalFile, type ImageSize } from './fal-shared-components';`);
       expect(module).not.toMatch(/interface (FalFile|ImageSize)\b/);
-      expect(module).toContain('image_size: imageSizeSchema().optional()');
+      expect(module).toContain('image_size: z.optional(imageSizeSchema())');
     }
   });
 

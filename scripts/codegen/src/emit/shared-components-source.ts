@@ -44,7 +44,7 @@ export async function emitSharedComponents(
       const type = typeName(variant.component);
       return [
         `/** Validates {@link ${type}}; built on first use. */`,
-        `export const ${schemaConstantName(type)} = lazySchema((): z.ZodType<${type}, ${type}> => ${zod.root});`,
+        `export const ${schemaConstantName(type)} = lazySchema((): z.ZodMiniType<${type}, ${type}> => ${zod.root});`,
         '',
       ].join('\n');
     });
@@ -55,7 +55,7 @@ export async function emitSharedComponents(
     .sort((a, b) => (a.endpointId < b.endpointId ? -1 : 1));
   return [
     generatedBanner(sources, "fal's schema components that several generated modules share"),
-    ...(schemas.length > 0 ? [`import { z } from 'zod';`, `import { lazySchema } from '../lazy-schema';`, ''] : []),
+    ...(schemas.length > 0 ? [`import * as z from 'zod/mini';`, `import { lazySchema } from '../lazy-schema';`, ''] : []),
     ...types,
     ...schemas,
   ].join('\n');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { JsonSchema } from '../schema/json-schema';
 import { ZodSourceEmitter, type ZodSource } from './zod-source';
 
@@ -9,10 +9,10 @@ function emit(components: Record<string, JsonSchema>, root = 'Input', sharedEnum
   return ZodSourceEmitter.forComponent(root, new Map(Object.entries(components)), { constantName, typeName: (c) => c, sharedEnums });
 }
 
-/** Runs emitted source against the real zod, as the generated module would (type annotations dropped). */
-function build(source: ZodSource): z.ZodType {
-  const declarations = source.declarations.map((line) => line.replace(/: z\.ZodType<\w+, \w+> =/, ' ='));
-  return new Function('z', `${declarations.join('\n')}\nreturn ${source.root};`)(z) as z.ZodType;
+/** Runs emitted source against the real zod/mini, as the generated module would (type annotations dropped). */
+function build(source: ZodSource): z.ZodMiniType {
+  const declarations = source.declarations.map((line) => line.replace(/: z\.ZodMiniType<\w+, \w+> =/, ' ='));
+  return new Function('z', `${declarations.join('\n')}\nreturn ${source.root};`)(z) as z.ZodMiniType;
 }
 
 const IMAGE_SIZE: JsonSchema = {
@@ -40,7 +40,7 @@ describe('ZodSourceEmitter', () => {
     });
     expect(source.declarations).toEqual([]);
     expect(source.root).toBe(
-      'z.strictObject({ "prompt": z.string().min(1).max(20), "duration": z.enum(["4s","8s"]).default("8s"), "steps": z.int().min(1).max(50).default(28), "scale": z.number().gt(0).lt(1).optional() })',
+      'z.strictObject({ "prompt": z.string().check(z.minLength(1), z.maxLength(20)), "duration": z._default(z.enum(["4s","8s"]), "8s"), "steps": z._default(z.int().check(z.gte(1), z.lte(50)), 28), "scale": z.optional(z.number().check(z.gt(0), z.lt(1))) })',
     );
     const schema = build(source);
     expect(schema.parse({ prompt: 'a' })).toEqual({ prompt: 'a', duration: '8s', steps: 28 });
@@ -110,7 +110,7 @@ describe('ZodSourceEmitter', () => {
         },
       },
     });
-    expect(source.root).toContain('"wrapped": BaseSchema.optional()');
+    expect(source.root).toContain('"wrapped": z.optional(BaseSchema)');
     const schema = build(source);
     expect(schema.safeParse({ wrapped: { a: 'x' }, merged: { a: 'x', b: 1 } }).success).toBe(true);
     expect(schema.safeParse({ merged: { b: 1 } }).success).toBe(false);
@@ -166,7 +166,7 @@ describe('ZodSourceEmitter', () => {
 
   it('leaves out a default the schema itself rejects, with a warning', () => {
     const source = emit({ Input: { type: 'object', properties: { mode: { type: 'string', enum: ['a', 'b'], default: 'c' } } } });
-    expect(source.root).toBe('z.strictObject({ "mode": z.enum(["a","b"]).optional() })');
+    expect(source.root).toBe('z.strictObject({ "mode": z.optional(z.enum(["a","b"])) })');
     expect(source.warnings).toEqual(['Input.mode: default "c" does not match the schema; left out of the zod schema']);
   });
 
@@ -176,7 +176,7 @@ describe('ZodSourceEmitter', () => {
       Input: { type: 'object', properties: { tree: { $ref: '#/components/schemas/Node' } } },
     });
     expect(source.declarations).toEqual([
-      'const NodeSchema: z.ZodType<Node, Node> = z.strictObject({ "children": z.array(z.lazy(() => NodeSchema)).optional() });',
+      'const NodeSchema: z.ZodMiniType<Node, Node> = z.strictObject({ "children": z.optional(z.array(z.lazy(() => NodeSchema))) });',
     ]);
     expect(build(source).safeParse({ tree: { children: [{ children: [] }] } }).success).toBe(true);
   });
@@ -191,7 +191,7 @@ describe('ZodSourceEmitter', () => {
       { constantName, external: (component) => (component === 'ImageSize' ? 'imageSizeSchema()' : undefined) },
     );
     expect(source.declarations).toEqual([]);
-    expect(source.root).toBe('z.strictObject({ "size": imageSizeSchema().optional() })');
+    expect(source.root).toBe('z.strictObject({ "size": z.optional(imageSizeSchema()) })');
     expect(source.external).toEqual(['ImageSize']);
   });
 
@@ -201,6 +201,6 @@ describe('ZodSourceEmitter', () => {
       'Input',
       new Map([['["720p","1080p"]', 'RESOLUTION_VALUES']]),
     );
-    expect(source.root).toBe('z.strictObject({ "resolution": z.enum(RESOLUTION_VALUES).optional() })');
+    expect(source.root).toBe('z.strictObject({ "resolution": z.optional(z.enum(RESOLUTION_VALUES)) })');
   });
 });

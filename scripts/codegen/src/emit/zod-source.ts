@@ -66,7 +66,7 @@ function jsonType(value: unknown): string {
 }
 
 /**
- * Whether a default can stand in the zod schema (zod types `.default()` by the schema, so a
+ * Whether a default can stand in the zod schema (zod types `_default()` by the schema, so a
  * default outside an enum or of another type would not compile). Checks enums and types only.
  */
 function defaultFits(schema: JsonSchema | undefined, value: unknown): boolean {
@@ -79,13 +79,20 @@ function defaultFits(schema: JsonSchema | undefined, value: unknown): boolean {
   return types.length === 0 || types.includes(type) || (type === 'integer' && types.includes('number'));
 }
 
+/** `base` with its checks (`z.minLength(1)`, `z.lte(50)`…), if it has any. */
+const withChecks = (base: string, checks: readonly string[]): string => (checks.length === 0 ? base : `${base}.check(${checks.join(', ')})`);
+
+/** `expression` accepting null too; nullable is always the outermost call, so it is never wrapped twice. */
+const nullable = (expression: string): string => (expression.startsWith('z.nullable(') ? expression : `z.nullable(${expression})`);
+
 /**
- * Writes zod (v4) source for a JSON Schema from fal's OpenAPI documents: types, enums,
+ * Writes zod/mini (v4) source for a JSON Schema from fal's OpenAPI documents: types, enums,
  * `minimum`/`maximum`/`exclusiveMinimum`, lengths, patterns, item counts, `required`,
- * defaults, `anyOf`/`oneOf` unions with null as `.nullable()`, `allOf` wrappers, nested
+ * defaults, `anyOf`/`oneOf` unions with null as `z.nullable()`, `allOf` wrappers, nested
  * objects and local `$ref`s (referenced components become named constants; recursive ones
  * are referenced through `z.lazy`). Objects reject unknown keys unless the schema allows
- * additional properties. Shapes it cannot express become `z.unknown()` with a warning.
+ * additional properties. Shapes it cannot express become `z.unknown()` with a warning. It
+ * uses zod/mini's functions, not classic zod's methods, so that bundles keep only what is used.
  */
 export class ZodSourceEmitter {
   private readonly warnings: string[] = [];
@@ -107,7 +114,7 @@ export class ZodSourceEmitter {
     const declarations = declared.map((name) => {
       // A recursive constant needs a declared type (TypeScript cannot infer its own initializer).
       const type = naming.typeName?.(name);
-      const annotation = closure.recursive.has(name) ? `: z.ZodType${type ? `<${type}, ${type}>` : ''}` : '';
+      const annotation = closure.recursive.has(name) ? `: z.ZodMiniType${type ? `<${type}, ${type}>` : ''}` : '';
       return `const ${naming.constantName(name)}${annotation} = ${emitter.expression(components.get(name) ?? {}, name)};`;
     });
     const rootExpression = rootRecursive ? naming.constantName(rootName) : emitter.expression(root, rootName);
@@ -118,7 +125,7 @@ export class ZodSourceEmitter {
   expression(schema: JsonSchema, path: string): string {
     this.reportUnenforced(schema, path);
     const base = this.baseExpression(schema, path);
-    return schema.nullable === true && !base.endsWith('.nullable()') ? `${base}.nullable()` : base;
+    return schema.nullable === true ? nullable(base) : base;
   }
 
   private reportUnenforced(schema: JsonSchema, path: string): void {
@@ -136,9 +143,9 @@ export class ZodSourceEmitter {
     if (schema.enum) return this.enumeration(schema.enum, path);
     const types = declaredTypes(schema);
     const concrete = types.filter((t) => t !== 'null');
-    const nullable = concrete.length < types.length ? '.nullable()' : '';
-    if (concrete.length > 1) return `z.union([${concrete.map((type) => this.typed(type, schema, path)).join(', ')}])${nullable}`;
-    if (concrete.length === 1) return `${this.typed(concrete[0] ?? '', schema, path)}${nullable}`;
+    const orNull = concrete.length < types.length ? nullable : (expression: string) => expression;
+    if (concrete.length > 1) return orNull(`z.union([${concrete.map((type) => this.typed(type, schema, path)).join(', ')}])`);
+    if (concrete.length === 1) return orNull(this.typed(concrete[0] ?? '', schema, path));
     if (types.length === 1) return 'z.null()';
     if (schema.properties || schema.additionalProperties !== undefined) return this.object(schema, path);
     if (schema.items) return this.array(schema, path);
@@ -180,23 +187,23 @@ export class ZodSourceEmitter {
   private union(alternatives: readonly JsonSchema[], path: string): string {
     const isNull = (s: JsonSchema): boolean => declaredTypes(s).length === 1 && declaredTypes(s)[0] === 'null' && !s.enum;
     const concrete = alternatives.filter((s) => !isNull(s));
-    const nullable = concrete.length < alternatives.length ? '.nullable()' : '';
     const parts = concrete.map((s, i) => this.expression(s, `${path}.anyOf[${i}]`));
     if (parts.length === 0) return 'z.null()';
     const [only] = parts;
-    return `${parts.length === 1 && only !== undefined ? only : `z.union([${parts.join(', ')}])`}${nullable}`;
+    const union = parts.length === 1 && only !== undefined ? only : `z.union([${parts.join(', ')}])`;
+    return concrete.length < alternatives.length ? nullable(union) : union;
   }
 
   private enumeration(values: readonly unknown[], path: string): string {
     const concrete = values.filter((v) => v !== null);
-    const nullable = concrete.length < values.length ? '.nullable()' : '';
+    const orNull = concrete.length < values.length ? nullable : (expression: string) => expression;
     if (concrete.length === 0) {
       this.warnings.push(`${path}: empty enum; accepted as unknown`);
       return 'z.unknown()';
     }
     if (concrete.every((v) => typeof v === 'string'))
-      return `z.enum(${this.naming.sharedEnums?.get(literal(concrete)) ?? literal(concrete)})${nullable}`;
-    return `z.literal(${literal(concrete)})${nullable}`;
+      return orNull(`z.enum(${this.naming.sharedEnums?.get(literal(concrete)) ?? literal(concrete)})`);
+    return orNull(`z.literal(${literal(concrete)})`);
   }
 
   private typed(type: string, schema: JsonSchema, path: string): string {
@@ -204,9 +211,9 @@ export class ZodSourceEmitter {
       case 'string':
         return this.string(schema, path);
       case 'integer':
-        return `z.int()${this.bounds(schema)}`;
+        return withChecks('z.int()', this.bounds(schema));
       case 'number':
-        return `z.number()${this.bounds(schema)}`;
+        return withChecks('z.number()', this.bounds(schema));
       case 'boolean':
         return 'z.boolean()';
       case 'array':
@@ -220,28 +227,29 @@ export class ZodSourceEmitter {
   }
 
   private string(schema: JsonSchema, path: string): string {
-    let out = 'z.string()';
-    if (schema.minLength !== undefined) out += `.min(${schema.minLength})`;
-    if (schema.maxLength !== undefined) out += `.max(${schema.maxLength})`;
+    const checks: string[] = [];
+    if (schema.minLength !== undefined) checks.push(`z.minLength(${schema.minLength})`);
+    if (schema.maxLength !== undefined) checks.push(`z.maxLength(${schema.maxLength})`);
     if (schema.pattern !== undefined) {
       try {
         new RegExp(schema.pattern);
-        out += `.regex(new RegExp(${literal(schema.pattern)}))`;
+        checks.push(`z.regex(new RegExp(${literal(schema.pattern)}))`);
       } catch {
         this.warnings.push(`${path}: pattern ${literal(schema.pattern)} is not a JavaScript regular expression; not enforced`);
       }
     }
-    return out;
+    return withChecks('z.string()', checks);
   }
 
-  private bounds(schema: JsonSchema): string {
-    let out = '';
-    if (typeof schema.exclusiveMinimum === 'number') out += `.gt(${schema.exclusiveMinimum})`;
-    else if (schema.minimum !== undefined) out += schema.exclusiveMinimum === true ? `.gt(${schema.minimum})` : `.min(${schema.minimum})`;
-    if (typeof schema.exclusiveMaximum === 'number') out += `.lt(${schema.exclusiveMaximum})`;
-    else if (schema.maximum !== undefined) out += schema.exclusiveMaximum === true ? `.lt(${schema.maximum})` : `.max(${schema.maximum})`;
-    if (schema.multipleOf !== undefined) out += `.multipleOf(${schema.multipleOf})`;
-    return out;
+  /** The range checks of a number: `z.gte` / `z.lte` for inclusive bounds, `z.gt` / `z.lt` for exclusive ones. */
+  private bounds(schema: JsonSchema): string[] {
+    const checks: string[] = [];
+    if (typeof schema.exclusiveMinimum === 'number') checks.push(`z.gt(${schema.exclusiveMinimum})`);
+    else if (schema.minimum !== undefined) checks.push(schema.exclusiveMinimum === true ? `z.gt(${schema.minimum})` : `z.gte(${schema.minimum})`);
+    if (typeof schema.exclusiveMaximum === 'number') checks.push(`z.lt(${schema.exclusiveMaximum})`);
+    else if (schema.maximum !== undefined) checks.push(schema.exclusiveMaximum === true ? `z.lt(${schema.maximum})` : `z.lte(${schema.maximum})`);
+    if (schema.multipleOf !== undefined) checks.push(`z.multipleOf(${schema.multipleOf})`);
+    return checks;
   }
 
   private array(schema: JsonSchema, path: string): string {
@@ -249,10 +257,10 @@ export class ZodSourceEmitter {
     let itemExpression = 'z.unknown()';
     if (Array.isArray(items)) this.warnings.push(`${path}: tuple "items" is not enforced; items accepted as unknown`);
     else if (items !== undefined) itemExpression = this.expression(items as JsonSchema, `${path}[]`);
-    let out = `z.array(${itemExpression})`;
-    if (schema.minItems !== undefined) out += `.min(${schema.minItems})`;
-    if (schema.maxItems !== undefined) out += `.max(${schema.maxItems})`;
-    return out;
+    const checks: string[] = [];
+    if (schema.minItems !== undefined) checks.push(`z.minLength(${schema.minItems})`);
+    if (schema.maxItems !== undefined) checks.push(`z.maxLength(${schema.maxItems})`);
+    return withChecks(`z.array(${itemExpression})`, checks);
   }
 
   private object(schema: JsonSchema, path: string): string {
@@ -267,23 +275,23 @@ export class ZodSourceEmitter {
     const entries = names.map((name) => {
       const property = schema.properties?.[name] ?? {};
       const propertyPath = `${path}.${name}`;
-      return `${literal(name)}: ${this.expression(property, propertyPath)}${this.presence(property, required.has(name), propertyPath)}`;
+      return `${literal(name)}: ${this.presence(this.expression(property, propertyPath), property, required.has(name), propertyPath)}`;
     });
     const shape = `{ ${entries.join(', ')} }`;
-    if (isJsonObject(additional)) return `z.object(${shape}).catchall(${this.expression(additional as JsonSchema, `${path}{}`)})`;
+    if (isJsonObject(additional)) return `z.catchall(z.object(${shape}), ${this.expression(additional as JsonSchema, `${path}{}`)})`;
     return additional === true ? `z.looseObject(${shape})` : `z.strictObject(${shape})`;
   }
 
-  /** `.optional()` or `.default(…)` for a property that may be left out. */
-  private presence(property: JsonSchema, required: boolean, path: string): string {
-    if (required) return '';
-    if (!('default' in property)) return '.optional()';
+  /** A property's `expression`, wrapped in `z.optional(…)` or `z._default(…)` when it may be left out. */
+  private presence(expression: string, property: JsonSchema, required: boolean, path: string): string {
+    if (required) return expression;
+    if (!('default' in property)) return `z.optional(${expression})`;
     const value = property.default;
     if (!defaultFits(resolveSchema(property, this.components), value)) {
       this.warnings.push(`${path}: default ${literal(value)} does not match the schema; left out of the zod schema`);
-      return '.optional()';
+      return `z.optional(${expression})`;
     }
     // Objects and arrays get a fresh copy per parse, so callers cannot mutate a shared default.
-    return typeof value === 'object' && value !== null ? `.default(() => (${literal(value)}))` : `.default(${literal(value)})`;
+    return typeof value === 'object' && value !== null ? `z._default(${expression}, () => (${literal(value)}))` : `z._default(${expression}, ${literal(value)})`;
   }
 }
