@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -98,18 +98,18 @@ const DURATION_VALUES = ['4', '5', '6', '7', '8', '9', '10', '11', '12'] as cons
 
 /** Validates a request body for {@link BytedanceSeedanceV15ProImageToVideoInput}; built on first use. */
 export const bytedanceSeedanceV15ProImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<BytedanceSeedanceV15ProImageToVideoInput, BytedanceSeedanceV15ProImageToVideoInput> => {
+  (): z.ZodMiniType<BytedanceSeedanceV15ProImageToVideoInput, BytedanceSeedanceV15ProImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      camera_fixed: z.boolean().default(false),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
-      generate_audio: z.boolean().default(true),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      camera_fixed: z._default(z.boolean(), false),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
+      generate_audio: z._default(z.boolean(), true),
       image_url: z.string(),
-      end_image_url: z.string().optional(),
+      end_image_url: z.optional(z.string()),
     });
   },
 );

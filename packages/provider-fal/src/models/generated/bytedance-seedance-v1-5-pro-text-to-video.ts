@@ -3,7 +3,7 @@
 //   fal-ai/bytedance/seedance/v1.5/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1.5/pro/text-to-video (stored as fal-ai__bytedance__seedance__v1.5__pro__text-to-video.json), sha256 63d0a2a0451699a866aa9002af86e7a874f82ee7ae584df553fce943845cf83a
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -84,16 +84,16 @@ const DURATION_VALUES = ['4', '5', '6', '7', '8', '9', '10', '11', '12'] as cons
 
 /** Validates a request body for {@link BytedanceSeedanceV15ProTextToVideoInput}; built on first use. */
 export const bytedanceSeedanceV15ProTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<BytedanceSeedanceV15ProTextToVideoInput, BytedanceSeedanceV15ProTextToVideoInput> => {
+  (): z.ZodMiniType<BytedanceSeedanceV15ProTextToVideoInput, BytedanceSeedanceV15ProTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      camera_fixed: z.boolean().default(false),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
-      generate_audio: z.boolean().default(true),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      camera_fixed: z._default(z.boolean(), false),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
+      generate_audio: z._default(z.boolean(), true),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/bytedance/seedance/v1/lite/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/lite/text-to-video (stored as fal-ai__bytedance__seedance__v1__lite__text-to-video.json), sha256 e36b36610f651363099326f0b1023312eb9e1d3ed6c265aef4e05d8d90cc0171
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -78,15 +78,15 @@ const DURATION_VALUES = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12
 
 /** Validates a request body for {@link BytedanceSeedanceV1LiteTextToVideoInput}; built on first use. */
 export const bytedanceSeedanceV1LiteTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<BytedanceSeedanceV1LiteTextToVideoInput, BytedanceSeedanceV1LiteTextToVideoInput> => {
+  (): z.ZodMiniType<BytedanceSeedanceV1LiteTextToVideoInput, BytedanceSeedanceV1LiteTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      camera_fixed: z.boolean().default(false),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      camera_fixed: z._default(z.boolean(), false),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
     });
   },
 );

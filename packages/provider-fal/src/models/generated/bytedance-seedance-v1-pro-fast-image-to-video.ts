@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -88,15 +88,15 @@ const DURATION_VALUES = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12
 
 /** Validates a request body for {@link BytedanceSeedanceV1ProFastImageToVideoInput}; built on first use. */
 export const bytedanceSeedanceV1ProFastImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<BytedanceSeedanceV1ProFastImageToVideoInput, BytedanceSeedanceV1ProFastImageToVideoInput> => {
+  (): z.ZodMiniType<BytedanceSeedanceV1ProFastImageToVideoInput, BytedanceSeedanceV1ProFastImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      camera_fixed: z.boolean().default(false),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '1080p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      camera_fixed: z._default(z.boolean(), false),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
       image_url: z.string(),
     });
   },

@@ -4,7 +4,7 @@
 //   fal-ai/bytedance/seedance/v1/pro/fast/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/bytedance/seedance/v1/pro/fast/text-to-video (stored as fal-ai__bytedance__seedance__v1__pro__fast__text-to-video.json), sha256 f3c10674688f0e35b0cdbf720a3f30be765ec6299d1bb67cb465d55f14be1324
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -79,15 +79,15 @@ const DURATION_VALUES = ['2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12
 
 /** Validates a request body for {@link BytedanceSeedanceV1ProTextToVideoInput}; built on first use. */
 export const bytedanceSeedanceV1ProTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<BytedanceSeedanceV1ProTextToVideoInput, BytedanceSeedanceV1ProTextToVideoInput> => {
+  (): z.ZodMiniType<BytedanceSeedanceV1ProTextToVideoInput, BytedanceSeedanceV1ProTextToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      camera_fixed: z.boolean().default(false),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '1080p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      camera_fixed: z._default(z.boolean(), false),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
     });
   },
 );

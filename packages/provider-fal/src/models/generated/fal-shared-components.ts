@@ -76,7 +76,7 @@
 //   fal-ai/z-image/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo (stored as fal-ai__z-image__turbo.json), sha256 56f0f9bb229d2100a5ab53b8d63370a5678935f84a2edfff463578a76eb7c5a1
 //   fal-ai/z-image/turbo/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo/lora (stored as fal-ai__z-image__turbo__lora.json), sha256 da08ac8f7599778c86ddea83617680976d0d4f9cfe89be4e4b81339f737a3499
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { lazySchema } from '../lazy-schema';
 
 /**
@@ -271,30 +271,33 @@ export interface VideoFile {
 }
 
 /** Validates {@link ImageSize}; built on first use. */
-export const imageSizeSchema = lazySchema((): z.ZodType<ImageSize, ImageSize> =>
-  z.strictObject({ width: z.int().gt(0).max(14142).default(512), height: z.int().gt(0).max(14142).default(512) }),
+export const imageSizeSchema = lazySchema((): z.ZodMiniType<ImageSize, ImageSize> =>
+  z.strictObject({
+    width: z._default(z.int().check(z.gt(0), z.lte(14142)), 512),
+    height: z._default(z.int().check(z.gt(0), z.lte(14142)), 512),
+  }),
 );
 
 /** Validates {@link LoRAWeight}; built on first use. */
-export const loRAWeightSchema = lazySchema((): z.ZodType<LoRAWeight, LoRAWeight> =>
+export const loRAWeightSchema = lazySchema((): z.ZodMiniType<LoRAWeight, LoRAWeight> =>
   z.strictObject({
     path: z.string(),
-    weight_name: z.string().optional(),
-    scale: z.number().min(0).max(4).default(1),
-    transformer: z.enum(['high', 'low', 'both']).default('high'),
+    weight_name: z.optional(z.string()),
+    scale: z._default(z.number().check(z.gte(0), z.lte(4)), 1),
+    transformer: z._default(z.enum(['high', 'low', 'both']), 'high'),
   }),
 );
 
 /** Validates {@link OmniVideoElementInput}; built on first use. */
-export const omniVideoElementInputSchema = lazySchema((): z.ZodType<OmniVideoElementInput, OmniVideoElementInput> =>
-  z.strictObject({ frontal_image_url: z.string(), reference_image_urls: z.array(z.string()).optional() }),
+export const omniVideoElementInputSchema = lazySchema((): z.ZodMiniType<OmniVideoElementInput, OmniVideoElementInput> =>
+  z.strictObject({ frontal_image_url: z.string(), reference_image_urls: z.optional(z.array(z.string())) }),
 );
 
 /** Validates {@link RGBColor}; built on first use. */
-export const rgbColorSchema = lazySchema((): z.ZodType<RGBColor, RGBColor> =>
+export const rgbColorSchema = lazySchema((): z.ZodMiniType<RGBColor, RGBColor> =>
   z.strictObject({
-    r: z.int().min(0).max(255).default(0),
-    g: z.int().min(0).max(255).default(0),
-    b: z.int().min(0).max(255).default(0),
+    r: z._default(z.int().check(z.gte(0), z.lte(255)), 0),
+    g: z._default(z.int().check(z.gte(0), z.lte(255)), 0),
+    b: z._default(z.int().check(z.gte(0), z.lte(255)), 0),
   }),
 );

@@ -4,7 +4,7 @@
 //   fal-ai/flux-2/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/turbo (stored as fal-ai__flux-2__turbo.json), sha256 b76ba553d3c71912169a55bebf00e0b46f6508460159580b3e569c225b03dcd4
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -107,17 +107,17 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link Flux2FlashInput}; built on first use. */
-export const flux2FlashInputSchema = lazySchema((): z.ZodType<Flux2FlashInput, Flux2FlashInput> => {
+export const flux2FlashInputSchema = lazySchema((): z.ZodMiniType<Flux2FlashInput, Flux2FlashInput> => {
   return z.strictObject({
     prompt: z.string(),
-    guidance_scale: z.number().min(0).max(20).default(2.5),
-    seed: z.int().optional(),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_images: z.int().min(1).max(4).default(1),
-    enable_prompt_expansion: z.boolean().default(false),
-    sync_mode: z.boolean().default(false),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
+    guidance_scale: z._default(z.number().check(z.gte(0), z.lte(20)), 2.5),
+    seed: z.optional(z.int()),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    enable_prompt_expansion: z._default(z.boolean(), false),
+    sync_mode: z._default(z.boolean(), false),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
   });
 });
 

@@ -4,7 +4,7 @@
 //   fal-ai/flux-2/klein/9b/base/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b/base/lora (stored as fal-ai__flux-2__klein__9b__base__lora.json), sha256 2d90fa03fd12729d16c9e6c389cd81b5ed525c3c8481b9f42b76d0ce0600fff6
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -142,24 +142,24 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link Flux2Klein4bBaseLoraInput}; built on first use. */
 export const flux2Klein4bBaseLoraInputSchema = lazySchema(
-  (): z.ZodType<Flux2Klein4bBaseLoraInput, Flux2Klein4bBaseLoraInput> => {
+  (): z.ZodMiniType<Flux2Klein4bBaseLoraInput, Flux2Klein4bBaseLoraInput> => {
     const falAiFlux2KleinLoRAInputSchema = z.strictObject({
       path: z.string(),
-      scale: z.number().min(0).max(4).default(1),
+      scale: z._default(z.number().check(z.gte(0), z.lte(4)), 1),
     });
     return z.strictObject({
       prompt: z.string(),
-      negative_prompt: z.string().default(''),
-      guidance_scale: z.number().min(0).max(20).default(5),
-      seed: z.int().optional(),
-      num_inference_steps: z.int().min(4).max(50).default(28),
-      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-      num_images: z.int().min(1).max(4).default(1),
-      acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
-      sync_mode: z.boolean().default(false),
-      enable_safety_checker: z.boolean().default(true),
-      output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
-      loras: z.array(falAiFlux2KleinLoRAInputSchema).default(() => []),
+      negative_prompt: z._default(z.string(), ''),
+      guidance_scale: z._default(z.number().check(z.gte(0), z.lte(20)), 5),
+      seed: z.optional(z.int()),
+      num_inference_steps: z._default(z.int().check(z.gte(4), z.lte(50)), 28),
+      image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+      num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+      acceleration: z._default(z.enum(['none', 'regular', 'high']), 'regular'),
+      sync_mode: z._default(z.boolean(), false),
+      enable_safety_checker: z._default(z.boolean(), true),
+      output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
+      loras: z._default(z.array(falAiFlux2KleinLoRAInputSchema), () => []),
     });
   },
 );

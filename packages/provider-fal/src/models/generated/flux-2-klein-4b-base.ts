@@ -4,7 +4,7 @@
 //   fal-ai/flux-2/klein/9b/base: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b/base (stored as fal-ai__flux-2__klein__9b__base.json), sha256 8c18e011c85055da8bb9f98fc4e13977000904dd208a13864720f648c2b268eb
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -119,21 +119,23 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link Flux2Klein4bBaseInput}; built on first use. */
-export const flux2Klein4bBaseInputSchema = lazySchema((): z.ZodType<Flux2Klein4bBaseInput, Flux2Klein4bBaseInput> => {
-  return z.strictObject({
-    prompt: z.string(),
-    negative_prompt: z.string().default(''),
-    guidance_scale: z.number().min(0).max(20).default(5),
-    seed: z.int().optional(),
-    num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_images: z.int().min(1).max(4).default(1),
-    acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
-    sync_mode: z.boolean().default(false),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
-  });
-});
+export const flux2Klein4bBaseInputSchema = lazySchema(
+  (): z.ZodMiniType<Flux2Klein4bBaseInput, Flux2Klein4bBaseInput> => {
+    return z.strictObject({
+      prompt: z.string(),
+      negative_prompt: z._default(z.string(), ''),
+      guidance_scale: z._default(z.number().check(z.gte(0), z.lte(20)), 5),
+      seed: z.optional(z.int()),
+      num_inference_steps: z._default(z.int().check(z.gte(4), z.lte(50)), 28),
+      image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+      num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+      acceleration: z._default(z.enum(['none', 'regular', 'high']), 'regular'),
+      sync_mode: z._default(z.boolean(), false),
+      enable_safety_checker: z._default(z.boolean(), true),
+      output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
+    });
+  },
+);
 
 /** Maps the standard image request to {@link Flux2Klein4bBaseInput} (each key is an input field). */
 export const flux2Klein4bBaseMappers = {

@@ -4,7 +4,7 @@
 //   fal-ai/flux-2/klein/9b: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2/klein/9b (stored as fal-ai__flux-2__klein__9b.json), sha256 d71faa4849b5987c4c401e1d27824b6a06a6dcbb4e0f850781d4b772f9ba0a0e
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -101,16 +101,16 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link Flux2Klein4bInput}; built on first use. */
-export const flux2Klein4bInputSchema = lazySchema((): z.ZodType<Flux2Klein4bInput, Flux2Klein4bInput> => {
+export const flux2Klein4bInputSchema = lazySchema((): z.ZodMiniType<Flux2Klein4bInput, Flux2Klein4bInput> => {
   return z.strictObject({
     prompt: z.string(),
-    seed: z.int().optional(),
-    num_inference_steps: z.int().min(4).max(8).default(4),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_images: z.int().min(1).max(4).default(1),
-    sync_mode: z.boolean().default(false),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
+    seed: z.optional(z.int()),
+    num_inference_steps: z._default(z.int().check(z.gte(4), z.lte(8)), 4),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    sync_mode: z._default(z.boolean(), false),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
   });
 });
 

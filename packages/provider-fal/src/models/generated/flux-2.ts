@@ -3,7 +3,7 @@
 //   fal-ai/flux-2: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux-2 (stored as fal-ai__flux-2.json), sha256 95524e274098662812ae650585548903dfd70d40bb61dfa58cd7d02ca002f6fe
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -118,19 +118,19 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link Flux2Input}; built on first use. */
-export const flux2InputSchema = lazySchema((): z.ZodType<Flux2Input, Flux2Input> => {
+export const flux2InputSchema = lazySchema((): z.ZodMiniType<Flux2Input, Flux2Input> => {
   return z.strictObject({
     prompt: z.string(),
-    guidance_scale: z.number().min(0).max(20).default(2.5),
-    seed: z.int().optional(),
-    num_inference_steps: z.int().min(4).max(50).default(28),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_images: z.int().min(1).max(4).default(1),
-    acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
-    enable_prompt_expansion: z.boolean().default(false),
-    sync_mode: z.boolean().default(false),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
+    guidance_scale: z._default(z.number().check(z.gte(0), z.lte(20)), 2.5),
+    seed: z.optional(z.int()),
+    num_inference_steps: z._default(z.int().check(z.gte(4), z.lte(50)), 28),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    acceleration: z._default(z.enum(['none', 'regular', 'high']), 'regular'),
+    enable_prompt_expansion: z._default(z.boolean(), false),
+    sync_mode: z._default(z.boolean(), false),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
   });
 });
 

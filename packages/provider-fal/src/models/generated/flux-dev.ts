@@ -3,7 +3,7 @@
 //   fal-ai/flux/dev: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/flux/dev (stored as fal-ai__flux__dev.json), sha256 eaff09bdd6921a761a2dc25dce1575f3eb58b5da8dd90ab7579b8b819dee1ba1
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -129,18 +129,18 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link FluxDevInput}; built on first use. */
-export const fluxDevInputSchema = lazySchema((): z.ZodType<FluxDevInput, FluxDevInput> => {
+export const fluxDevInputSchema = lazySchema((): z.ZodMiniType<FluxDevInput, FluxDevInput> => {
   return z.strictObject({
     prompt: z.string(),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_inference_steps: z.int().min(1).max(50).default(28),
-    seed: z.int().nullable().optional(),
-    guidance_scale: z.number().min(1).max(20).default(3.5),
-    sync_mode: z.boolean().default(false),
-    num_images: z.int().min(1).max(4).default(1),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png']).default('jpeg'),
-    acceleration: z.enum(['none', 'regular', 'high']).default('none'),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_inference_steps: z._default(z.int().check(z.gte(1), z.lte(50)), 28),
+    seed: z.optional(z.nullable(z.int())),
+    guidance_scale: z._default(z.number().check(z.gte(1), z.lte(20)), 3.5),
+    sync_mode: z._default(z.boolean(), false),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png']), 'jpeg'),
+    acceleration: z._default(z.enum(['none', 'regular', 'high']), 'none'),
   });
 });
 

@@ -4,7 +4,7 @@
 //   fal-ai/kling-video/o1/standard/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/standard/image-to-video (stored as fal-ai__kling-video__o1__standard__image-to-video.json), sha256 2ba5126989e4b8ed0a92154e68690095ce819596a27e88147f86bd7bcbb4b427
 
 import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -53,12 +53,12 @@ const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
 
 /** Validates a request body for {@link KlingVideoO1ImageToVideoInput}; built on first use. */
 export const klingVideoO1ImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoO1ImageToVideoInput, KlingVideoO1ImageToVideoInput> => {
+  (): z.ZodMiniType<KlingVideoO1ImageToVideoInput, KlingVideoO1ImageToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
+      prompt: z.string().check(z.maxLength(2500)),
       start_image_url: z.string(),
-      end_image_url: z.string().optional(),
-      duration: z.enum(DURATION_VALUES).default('5'),
+      end_image_url: z.optional(z.string()),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
     });
   },
 );

@@ -10,7 +10,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -64,13 +64,13 @@ const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
 
 /** Validates a request body for {@link KlingVideoO1ReferenceToVideoInput}; built on first use. */
 export const klingVideoO1ReferenceToVideoInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoO1ReferenceToVideoInput, KlingVideoO1ReferenceToVideoInput> => {
+  (): z.ZodMiniType<KlingVideoO1ReferenceToVideoInput, KlingVideoO1ReferenceToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
-      image_urls: z.array(z.string()).optional(),
-      elements: z.array(omniVideoElementInputSchema()).optional(),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
+      prompt: z.string().check(z.maxLength(2500)),
+      image_urls: z.optional(z.array(z.string())),
+      elements: z.optional(z.array(omniVideoElementInputSchema())),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
     });
   },
 );

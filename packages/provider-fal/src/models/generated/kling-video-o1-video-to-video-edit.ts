@@ -4,7 +4,7 @@
 //   fal-ai/kling-video/o1/standard/video-to-video/edit: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/o1/standard/video-to-video/edit (stored as fal-ai__kling-video__o1__standard__video-to-video__edit.json), sha256 846b425b2783418242c7aeaeb7b87aee0289fb0bef1cbf9a602a488ebe15d6c3
 
 import { imageListField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -52,13 +52,13 @@ export interface KlingVideoO1VideoToVideoEditOutput {
 
 /** Validates a request body for {@link KlingVideoO1VideoToVideoEditInput}; built on first use. */
 export const klingVideoO1VideoToVideoEditInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoO1VideoToVideoEditInput, KlingVideoO1VideoToVideoEditInput> => {
+  (): z.ZodMiniType<KlingVideoO1VideoToVideoEditInput, KlingVideoO1VideoToVideoEditInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
+      prompt: z.string().check(z.maxLength(2500)),
       video_url: z.string(),
-      keep_audio: z.boolean().default(false),
-      image_urls: z.array(z.string()).optional(),
-      elements: z.array(omniVideoElementInputSchema()).optional(),
+      keep_audio: z._default(z.boolean(), false),
+      image_urls: z.optional(z.array(z.string())),
+      elements: z.optional(z.array(omniVideoElementInputSchema())),
     });
   },
 );

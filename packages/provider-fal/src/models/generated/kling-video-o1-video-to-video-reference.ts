@@ -11,7 +11,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -77,15 +77,15 @@ const DURATION_VALUES = ['3', '4', '5', '6', '7', '8', '9', '10'] as const;
 
 /** Validates a request body for {@link KlingVideoO1VideoToVideoReferenceInput}; built on first use. */
 export const klingVideoO1VideoToVideoReferenceInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoO1VideoToVideoReferenceInput, KlingVideoO1VideoToVideoReferenceInput> => {
+  (): z.ZodMiniType<KlingVideoO1VideoToVideoReferenceInput, KlingVideoO1VideoToVideoReferenceInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
+      prompt: z.string().check(z.maxLength(2500)),
       video_url: z.string(),
-      keep_audio: z.boolean().default(false),
-      image_urls: z.array(z.string()).optional(),
-      elements: z.array(omniVideoElementInputSchema()).optional(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-      duration: z.enum(DURATION_VALUES).default('5'),
+      keep_audio: z._default(z.boolean(), false),
+      image_urls: z.optional(z.array(z.string())),
+      elements: z.optional(z.array(omniVideoElementInputSchema())),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/kling-video/v2.6/pro/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/v2.6/pro/image-to-video (stored as fal-ai__kling-video__v2.6__pro__image-to-video.json), sha256 56aa5a9fc29c58c7aae7b081f55510630cbf1fdc37f6bb16fb0bc89c97daf23b
 
 import { durationField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -59,15 +59,15 @@ const DURATION_VALUES = ['5', '10'] as const;
 
 /** Validates a request body for {@link KlingVideoV26ProImageToVideoInput}; built on first use. */
 export const klingVideoV26ProImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoV26ProImageToVideoInput, KlingVideoV26ProImageToVideoInput> => {
+  (): z.ZodMiniType<KlingVideoV26ProImageToVideoInput, KlingVideoV26ProImageToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
+      prompt: z.string().check(z.maxLength(2500)),
       start_image_url: z.string(),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      negative_prompt: z.string().max(2500).default('blur, distort, and low quality'),
-      generate_audio: z.boolean().default(true),
-      voice_ids: z.array(z.string()).optional(),
-      end_image_url: z.string().optional(),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      negative_prompt: z._default(z.string().check(z.maxLength(2500)), 'blur, distort, and low quality'),
+      generate_audio: z._default(z.boolean(), true),
+      voice_ids: z.optional(z.array(z.string())),
+      end_image_url: z.optional(z.string()),
     });
   },
 );

@@ -4,7 +4,7 @@
 //   fal-ai/kling-video/v2.6/standard/motion-control: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/v2.6/standard/motion-control (stored as fal-ai__kling-video__v2.6__standard__motion-control.json), sha256 0d9f910fa2491cb24fe35d98b839547adf999f0a0ff166e6262861985eced1a9
 
 import { imageField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -47,12 +47,12 @@ export interface KlingVideoV26ProMotionControlOutput {
 
 /** Validates a request body for {@link KlingVideoV26ProMotionControlInput}; built on first use. */
 export const klingVideoV26ProMotionControlInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoV26ProMotionControlInput, KlingVideoV26ProMotionControlInput> => {
+  (): z.ZodMiniType<KlingVideoV26ProMotionControlInput, KlingVideoV26ProMotionControlInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500).optional(),
+      prompt: z.optional(z.string().check(z.maxLength(2500))),
       image_url: z.string(),
       video_url: z.string(),
-      keep_original_sound: z.boolean().default(true),
+      keep_original_sound: z._default(z.boolean(), true),
       character_orientation: z.enum(['image', 'video']),
     });
   },

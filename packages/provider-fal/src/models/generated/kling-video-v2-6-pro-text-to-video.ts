@@ -3,7 +3,7 @@
 //   fal-ai/kling-video/v2.6/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/kling-video/v2.6/pro/text-to-video (stored as fal-ai__kling-video__v2.6__pro__text-to-video.json), sha256 582d78015cfd390964538d2000de87d8e2458bdb525bca827d522146c85de7e2
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -63,14 +63,14 @@ const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
 
 /** Validates a request body for {@link KlingVideoV26ProTextToVideoInput}; built on first use. */
 export const klingVideoV26ProTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<KlingVideoV26ProTextToVideoInput, KlingVideoV26ProTextToVideoInput> => {
+  (): z.ZodMiniType<KlingVideoV26ProTextToVideoInput, KlingVideoV26ProTextToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2500),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      negative_prompt: z.string().max(2500).default('blur, distort, and low quality'),
-      cfg_scale: z.number().min(0).max(1).default(0.5),
-      generate_audio: z.boolean().default(true),
+      prompt: z.string().check(z.maxLength(2500)),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      negative_prompt: z._default(z.string().check(z.maxLength(2500)), 'blur, distort, and low quality'),
+      cfg_scale: z._default(z.number().check(z.gte(0), z.lte(1)), 0.5),
+      generate_audio: z._default(z.boolean(), true),
     });
   },
 );

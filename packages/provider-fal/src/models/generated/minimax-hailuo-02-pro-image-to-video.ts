@@ -3,7 +3,7 @@
 //   fal-ai/minimax/hailuo-02/pro/image-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/minimax/hailuo-02/pro/image-to-video (stored as fal-ai__minimax__hailuo-02__pro__image-to-video.json), sha256 ec34da3da8556eb4369a90c160dfab20bc83bcef9e76beeb472def84dde515ce
 
 import { imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -39,12 +39,12 @@ export interface MinimaxHailuo02ProImageToVideoOutput {
 
 /** Validates a request body for {@link MinimaxHailuo02ProImageToVideoInput}; built on first use. */
 export const minimaxHailuo02ProImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<MinimaxHailuo02ProImageToVideoInput, MinimaxHailuo02ProImageToVideoInput> => {
+  (): z.ZodMiniType<MinimaxHailuo02ProImageToVideoInput, MinimaxHailuo02ProImageToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2000),
+      prompt: z.string().check(z.maxLength(2000)),
       image_url: z.string(),
-      prompt_optimizer: z.boolean().default(true),
-      end_image_url: z.string().optional(),
+      prompt_optimizer: z._default(z.boolean(), true),
+      end_image_url: z.optional(z.string()),
     });
   },
 );

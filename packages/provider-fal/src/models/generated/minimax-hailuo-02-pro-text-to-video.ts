@@ -3,7 +3,7 @@
 //   fal-ai/minimax/hailuo-02/pro/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/minimax/hailuo-02/pro/text-to-video (stored as fal-ai__minimax__hailuo-02__pro__text-to-video.json), sha256 55e20197bdab9f1c8a8a954fda08e7c446c68c944d06df18e473b2b497d436e7
 
 import { passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -34,8 +34,11 @@ export interface MinimaxHailuo02ProTextToVideoOutput {
 
 /** Validates a request body for {@link MinimaxHailuo02ProTextToVideoInput}; built on first use. */
 export const minimaxHailuo02ProTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<MinimaxHailuo02ProTextToVideoInput, MinimaxHailuo02ProTextToVideoInput> => {
-    return z.strictObject({ prompt: z.string().min(1).max(2000), prompt_optimizer: z.boolean().default(true) });
+  (): z.ZodMiniType<MinimaxHailuo02ProTextToVideoInput, MinimaxHailuo02ProTextToVideoInput> => {
+    return z.strictObject({
+      prompt: z.string().check(z.minLength(1), z.maxLength(2000)),
+      prompt_optimizer: z._default(z.boolean(), true),
+    });
   },
 );
 

@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -63,14 +63,14 @@ const RESOLUTION_VALUES = ['512P', '768P'] as const;
 
 /** Validates a request body for {@link MinimaxHailuo02StandardImageToVideoInput}; built on first use. */
 export const minimaxHailuo02StandardImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<MinimaxHailuo02StandardImageToVideoInput, MinimaxHailuo02StandardImageToVideoInput> => {
+  (): z.ZodMiniType<MinimaxHailuo02StandardImageToVideoInput, MinimaxHailuo02StandardImageToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(2000),
+      prompt: z.string().check(z.maxLength(2000)),
       image_url: z.string(),
-      duration: z.enum(DURATION_VALUES).default('6'),
-      prompt_optimizer: z.boolean().default(true),
-      resolution: z.enum(RESOLUTION_VALUES).default('768P'),
-      end_image_url: z.string().optional(),
+      duration: z._default(z.enum(DURATION_VALUES), '6'),
+      prompt_optimizer: z._default(z.boolean(), true),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '768P'),
+      end_image_url: z.optional(z.string()),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/minimax/hailuo-02/standard/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/minimax/hailuo-02/standard/text-to-video (stored as fal-ai__minimax__hailuo-02__standard__text-to-video.json), sha256 43f6571aed67f7569e576da6484f646c42bff10d76440024b159aa69ad488a33
 
 import { durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -43,11 +43,11 @@ const DURATION_VALUES = ['6', '10'] as const;
 
 /** Validates a request body for {@link MinimaxHailuo02StandardTextToVideoInput}; built on first use. */
 export const minimaxHailuo02StandardTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<MinimaxHailuo02StandardTextToVideoInput, MinimaxHailuo02StandardTextToVideoInput> => {
+  (): z.ZodMiniType<MinimaxHailuo02StandardTextToVideoInput, MinimaxHailuo02StandardTextToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().min(1).max(2000),
-      duration: z.enum(DURATION_VALUES).default('6'),
-      prompt_optimizer: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1), z.maxLength(2000)),
+      duration: z._default(z.enum(DURATION_VALUES), '6'),
+      prompt_optimizer: z._default(z.boolean(), true),
     });
   },
 );

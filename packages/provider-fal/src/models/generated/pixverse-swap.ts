@@ -3,7 +3,7 @@
 //   fal-ai/pixverse/swap: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/swap (stored as fal-ai__pixverse__swap.json), sha256 cc5fd0f7184490ebbf2084cf59ab25787632b31ed57fa05db3cc2292fb1b3e73
 
 import { caseInsensitiveEnumField, imageField, mediaField, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -61,14 +61,14 @@ export interface PixverseSwapOutput {
 const RESOLUTION_VALUES = ['360p', '540p', '720p'] as const;
 
 /** Validates a request body for {@link PixverseSwapInput}; built on first use. */
-export const pixverseSwapInputSchema = lazySchema((): z.ZodType<PixverseSwapInput, PixverseSwapInput> => {
+export const pixverseSwapInputSchema = lazySchema((): z.ZodMiniType<PixverseSwapInput, PixverseSwapInput> => {
   return z.strictObject({
     video_url: z.string(),
-    mode: z.enum(['person', 'object', 'background']).default('person'),
-    keyframe_id: z.int().min(1).default(1),
+    mode: z._default(z.enum(['person', 'object', 'background']), 'person'),
+    keyframe_id: z._default(z.int().check(z.gte(1)), 1),
     image_url: z.string(),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    original_sound_switch: z.boolean().default(true),
+    resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+    original_sound_switch: z._default(z.boolean(), true),
   });
 });
 

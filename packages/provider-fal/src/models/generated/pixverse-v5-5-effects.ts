@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -165,7 +165,7 @@ const DURATION_VALUES = ['5', '8', '10'] as const;
 
 /** Validates a request body for {@link PixverseV55EffectsInput}; built on first use. */
 export const pixverseV55EffectsInputSchema = lazySchema(
-  (): z.ZodType<PixverseV55EffectsInput, PixverseV55EffectsInput> => {
+  (): z.ZodMiniType<PixverseV55EffectsInput, PixverseV55EffectsInput> => {
     return z.strictObject({
       effect: z.enum([
         'Kiss Me AI',
@@ -266,10 +266,10 @@ export const pixverseV55EffectsInputSchema = lazySchema(
         'Suit Swagger',
       ]),
       image_url: z.string(),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      negative_prompt: z.string().default(''),
-      thinking_type: z.enum(['enabled', 'disabled', 'auto']).optional(),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      negative_prompt: z._default(z.string(), ''),
+      thinking_type: z.optional(z.enum(['enabled', 'disabled', 'auto'])),
     });
   },
 );

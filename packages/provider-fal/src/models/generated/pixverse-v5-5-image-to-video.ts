@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -89,17 +89,17 @@ const DURATION_VALUES = ['5', '8', '10'] as const;
 
 /** Validates a request body for {@link PixverseV55ImageToVideoInput}; built on first use. */
 export const pixverseV55ImageToVideoInputSchema = lazySchema(
-  (): z.ZodType<PixverseV55ImageToVideoInput, PixverseV55ImageToVideoInput> => {
+  (): z.ZodMiniType<PixverseV55ImageToVideoInput, PixverseV55ImageToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      negative_prompt: z.string().default(''),
-      style: z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk']).optional(),
-      seed: z.int().optional(),
-      generate_audio_switch: z.boolean().default(false),
-      generate_multi_clip_switch: z.boolean().default(false),
-      thinking_type: z.enum(['enabled', 'disabled', 'auto']).optional(),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      negative_prompt: z._default(z.string(), ''),
+      style: z.optional(z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk'])),
+      seed: z.optional(z.int()),
+      generate_audio_switch: z._default(z.boolean(), false),
+      generate_multi_clip_switch: z._default(z.boolean(), false),
+      thinking_type: z.optional(z.enum(['enabled', 'disabled', 'auto'])),
       image_url: z.string(),
     });
   },

@@ -3,7 +3,7 @@
 //   fal-ai/pixverse/v5.5/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/pixverse/v5.5/text-to-video (stored as fal-ai__pixverse__v5.5__text-to-video.json), sha256 12adba68247b1d8518cacff10913d6a232407c5e3e67a403fa2b632d3d0e7cb9
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -88,18 +88,18 @@ const DURATION_VALUES = ['5', '8', '10'] as const;
 
 /** Validates a request body for {@link PixverseV55TextToVideoInput}; built on first use. */
 export const pixverseV55TextToVideoInputSchema = lazySchema(
-  (): z.ZodType<PixverseV55TextToVideoInput, PixverseV55TextToVideoInput> => {
+  (): z.ZodMiniType<PixverseV55TextToVideoInput, PixverseV55TextToVideoInput> => {
     return z.strictObject({
       prompt: z.string(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      negative_prompt: z.string().default(''),
-      style: z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk']).optional(),
-      seed: z.int().optional(),
-      generate_audio_switch: z.boolean().default(false),
-      generate_multi_clip_switch: z.boolean().default(false),
-      thinking_type: z.enum(['enabled', 'disabled', 'auto']).optional(),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      negative_prompt: z._default(z.string(), ''),
+      style: z.optional(z.enum(['anime', '3d_animation', 'clay', 'comic', 'cyberpunk'])),
+      seed: z.optional(z.int()),
+      generate_audio_switch: z._default(z.boolean(), false),
+      generate_multi_clip_switch: z._default(z.boolean(), false),
+      thinking_type: z.optional(z.enum(['enabled', 'disabled', 'auto'])),
     });
   },
 );

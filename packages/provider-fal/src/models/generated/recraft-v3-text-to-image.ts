@@ -3,7 +3,7 @@
 //   fal-ai/recraft/v3/text-to-image: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/recraft/v3/text-to-image (stored as fal-ai__recraft__v3__text-to-image.json), sha256 7c7aa99d79e9fe9a371d524cc766174c045fc9df23ee0da4e8ca59631094eb14
 
 import { caseInsensitiveEnumField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -237,14 +237,14 @@ const STYLE_VALUES = [
 
 /** Validates a request body for {@link RecraftV3TextToImageInput}; built on first use. */
 export const recraftV3TextToImageInputSchema = lazySchema(
-  (): z.ZodType<RecraftV3TextToImageInput, RecraftV3TextToImageInput> => {
+  (): z.ZodMiniType<RecraftV3TextToImageInput, RecraftV3TextToImageInput> => {
     return z.strictObject({
-      prompt: z.string().min(1).max(1000),
-      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
-      style: z.enum(STYLE_VALUES).default('realistic_image'),
-      colors: z.array(rgbColorSchema()).default(() => []),
-      style_id: z.string().optional(),
-      enable_safety_checker: z.boolean().default(false),
+      prompt: z.string().check(z.minLength(1), z.maxLength(1000)),
+      image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'square_hd'),
+      style: z._default(z.enum(STYLE_VALUES), 'realistic_image'),
+      colors: z._default(z.array(rgbColorSchema()), () => []),
+      style_id: z.optional(z.string()),
+      enable_safety_checker: z._default(z.boolean(), false),
     });
   },
 );

@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -83,13 +83,13 @@ const ASPECT_RATIO_VALUES = ['auto', '9:16', '16:9'] as const;
 
 /** Validates a request body for {@link Sora2ImageToVideoProInput}; built on first use. */
 export const sora2ImageToVideoProInputSchema = lazySchema(
-  (): z.ZodType<Sora2ImageToVideoProInput, Sora2ImageToVideoProInput> => {
+  (): z.ZodMiniType<Sora2ImageToVideoProInput, Sora2ImageToVideoProInput> => {
     return z.strictObject({
-      prompt: z.string().min(1).max(5000),
-      resolution: z.enum(RESOLUTION_VALUES).default('auto'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-      duration: z.literal([4, 8, 12]).default(4),
-      delete_video: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1), z.maxLength(5000)),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), 'auto'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      duration: z._default(z.literal([4, 8, 12]), 4),
+      delete_video: z._default(z.boolean(), true),
       image_url: z.string(),
     });
   },

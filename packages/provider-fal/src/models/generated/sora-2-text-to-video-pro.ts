@@ -3,7 +3,7 @@
 //   fal-ai/sora-2/text-to-video/pro: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/text-to-video/pro (stored as fal-ai__sora-2__text-to-video__pro.json), sha256 be289090954ee2141e6de6676f2097b5d7b17e713d674deec2ffd5db695980fb
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -73,13 +73,13 @@ const ASPECT_RATIO_VALUES = ['9:16', '16:9'] as const;
 
 /** Validates a request body for {@link Sora2TextToVideoProInput}; built on first use. */
 export const sora2TextToVideoProInputSchema = lazySchema(
-  (): z.ZodType<Sora2TextToVideoProInput, Sora2TextToVideoProInput> => {
+  (): z.ZodMiniType<Sora2TextToVideoProInput, Sora2TextToVideoProInput> => {
     return z.strictObject({
-      prompt: z.string().min(1).max(5000),
-      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      duration: z.literal([4, 8, 12]).default(4),
-      delete_video: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1), z.maxLength(5000)),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '1080p'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      duration: z._default(z.literal([4, 8, 12]), 4),
+      delete_video: z._default(z.boolean(), true),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/sora-2/text-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/text-to-video (stored as fal-ai__sora-2__text-to-video.json), sha256 1a724ce79bb876534f950af506032e8e6a9789cdabb07bebba543c562f816efa
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -78,16 +78,18 @@ const RESOLUTION_VALUES = ['720p'] as const;
 const ASPECT_RATIO_VALUES = ['9:16', '16:9'] as const;
 
 /** Validates a request body for {@link Sora2TextToVideoInput}; built on first use. */
-export const sora2TextToVideoInputSchema = lazySchema((): z.ZodType<Sora2TextToVideoInput, Sora2TextToVideoInput> => {
-  return z.strictObject({
-    prompt: z.string().min(1).max(5000),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-    duration: z.literal([4, 8, 12]).default(4),
-    delete_video: z.boolean().default(true),
-    model: z.enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06']).default('sora-2'),
-  });
-});
+export const sora2TextToVideoInputSchema = lazySchema(
+  (): z.ZodMiniType<Sora2TextToVideoInput, Sora2TextToVideoInput> => {
+    return z.strictObject({
+      prompt: z.string().check(z.minLength(1), z.maxLength(5000)),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      duration: z._default(z.literal([4, 8, 12]), 4),
+      delete_video: z._default(z.boolean(), true),
+      model: z._default(z.enum(['sora-2', 'sora-2-2025-12-08', 'sora-2-2025-10-06']), 'sora-2'),
+    });
+  },
+);
 
 /** Maps the standard video request to {@link Sora2TextToVideoInput} (each key is an input field). */
 export const sora2TextToVideoMappers = {

@@ -3,7 +3,7 @@
 //   fal-ai/sora-2/video-to-video/remix: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/sora-2/video-to-video/remix (stored as fal-ai__sora-2__video-to-video__remix.json), sha256 55c4d16985b880f53cf179c9944812151ad09ebfa6b4488f0af297ca4a7c0aec
 
 import { passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -53,11 +53,11 @@ export interface Sora2VideoToVideoRemixOutput {
 
 /** Validates a request body for {@link Sora2VideoToVideoRemixInput}; built on first use. */
 export const sora2VideoToVideoRemixInputSchema = lazySchema(
-  (): z.ZodType<Sora2VideoToVideoRemixInput, Sora2VideoToVideoRemixInput> => {
+  (): z.ZodMiniType<Sora2VideoToVideoRemixInput, Sora2VideoToVideoRemixInput> => {
     return z.strictObject({
       video_id: z.string(),
-      prompt: z.string().min(1).max(5000),
-      delete_video: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1), z.maxLength(5000)),
+      delete_video: z._default(z.boolean(), true),
     });
   },
 );

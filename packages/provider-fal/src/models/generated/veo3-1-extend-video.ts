@@ -10,7 +10,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -88,19 +88,21 @@ const DURATION_VALUES = ['7s'] as const;
 const RESOLUTION_VALUES = ['720p'] as const;
 
 /** Validates a request body for {@link Veo31ExtendVideoInput}; built on first use. */
-export const veo31ExtendVideoInputSchema = lazySchema((): z.ZodType<Veo31ExtendVideoInput, Veo31ExtendVideoInput> => {
-  return z.strictObject({
-    prompt: z.string().max(20000),
-    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-    duration: z.enum(DURATION_VALUES).default('7s'),
-    negative_prompt: z.string().optional(),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    generate_audio: z.boolean().default(true),
-    seed: z.int().optional(),
-    auto_fix: z.boolean().default(false),
-    video_url: z.string(),
-  });
-});
+export const veo31ExtendVideoInputSchema = lazySchema(
+  (): z.ZodMiniType<Veo31ExtendVideoInput, Veo31ExtendVideoInput> => {
+    return z.strictObject({
+      prompt: z.string().check(z.maxLength(20000)),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      duration: z._default(z.enum(DURATION_VALUES), '7s'),
+      negative_prompt: z.optional(z.string()),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      generate_audio: z._default(z.boolean(), true),
+      seed: z.optional(z.int()),
+      auto_fix: z._default(z.boolean(), false),
+      video_url: z.string(),
+    });
+  },
+);
 
 /** Maps the standard video request to {@link Veo31ExtendVideoInput} (each key is an input field). */
 export const veo31ExtendVideoMappers = {

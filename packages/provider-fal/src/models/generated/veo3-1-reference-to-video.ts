@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -80,14 +80,14 @@ const RESOLUTION_VALUES = ['720p', '1080p', '4k'] as const;
 
 /** Validates a request body for {@link Veo31ReferenceToVideoInput}; built on first use. */
 export const veo31ReferenceToVideoInputSchema = lazySchema(
-  (): z.ZodType<Veo31ReferenceToVideoInput, Veo31ReferenceToVideoInput> => {
+  (): z.ZodMiniType<Veo31ReferenceToVideoInput, Veo31ReferenceToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().max(20000),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      duration: z.enum(DURATION_VALUES).default('8s'),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      generate_audio: z.boolean().default(true),
-      auto_fix: z.boolean().default(false),
+      prompt: z.string().check(z.maxLength(20000)),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      duration: z._default(z.enum(DURATION_VALUES), '8s'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      generate_audio: z._default(z.boolean(), true),
+      auto_fix: z._default(z.boolean(), false),
       image_urls: z.array(z.string()),
     });
   },

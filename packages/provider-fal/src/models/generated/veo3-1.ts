@@ -4,7 +4,7 @@
 //   fal-ai/veo3.1/fast: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3.1/fast (stored as fal-ai__veo3.1__fast.json), sha256 beb21f866b600e8683417c77ec37b4032c31001e992e9b4421e213a2b57ec146
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -78,16 +78,16 @@ const DURATION_VALUES = ['4s', '6s', '8s'] as const;
 const RESOLUTION_VALUES = ['720p', '1080p', '4k'] as const;
 
 /** Validates a request body for {@link Veo31Input}; built on first use. */
-export const veo31InputSchema = lazySchema((): z.ZodType<Veo31Input, Veo31Input> => {
+export const veo31InputSchema = lazySchema((): z.ZodMiniType<Veo31Input, Veo31Input> => {
   return z.strictObject({
-    prompt: z.string().max(20000),
-    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-    duration: z.enum(DURATION_VALUES).default('8s'),
-    negative_prompt: z.string().optional(),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    generate_audio: z.boolean().default(true),
-    seed: z.int().optional(),
-    auto_fix: z.boolean().default(true),
+    prompt: z.string().check(z.maxLength(20000)),
+    aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+    duration: z._default(z.enum(DURATION_VALUES), '8s'),
+    negative_prompt: z.optional(z.string()),
+    resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+    generate_audio: z._default(z.boolean(), true),
+    seed: z.optional(z.int()),
+    auto_fix: z._default(z.boolean(), true),
   });
 });
 

@@ -10,7 +10,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -80,17 +80,19 @@ const DURATION_VALUES = ['4s', '6s', '8s'] as const;
 const RESOLUTION_VALUES = ['720p', '1080p'] as const;
 
 /** Validates a request body for {@link Veo3ImageToVideoInput}; built on first use. */
-export const veo3ImageToVideoInputSchema = lazySchema((): z.ZodType<Veo3ImageToVideoInput, Veo3ImageToVideoInput> => {
-  return z.strictObject({
-    prompt: z.string().max(20000),
-    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-    duration: z.enum(DURATION_VALUES).default('8s'),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    generate_audio: z.boolean().default(true),
-    auto_fix: z.boolean().default(false),
-    image_url: z.string(),
-  });
-});
+export const veo3ImageToVideoInputSchema = lazySchema(
+  (): z.ZodMiniType<Veo3ImageToVideoInput, Veo3ImageToVideoInput> => {
+    return z.strictObject({
+      prompt: z.string().check(z.maxLength(20000)),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      duration: z._default(z.enum(DURATION_VALUES), '8s'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      generate_audio: z._default(z.boolean(), true),
+      auto_fix: z._default(z.boolean(), false),
+      image_url: z.string(),
+    });
+  },
+);
 
 /** Maps the standard video request to {@link Veo3ImageToVideoInput} (each key is an input field). */
 export const veo3ImageToVideoMappers = {

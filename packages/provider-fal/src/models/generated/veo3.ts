@@ -4,7 +4,7 @@
 //   fal-ai/veo3/fast: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/veo3/fast (stored as fal-ai__veo3__fast.json), sha256 02363b6547a08398234f30bc21b1fcb6237b099b9606ffec65a4d9c08ab728b9
 
 import { caseInsensitiveEnumField, durationField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -78,16 +78,16 @@ const DURATION_VALUES = ['4s', '6s', '8s'] as const;
 const RESOLUTION_VALUES = ['720p', '1080p'] as const;
 
 /** Validates a request body for {@link Veo3Input}; built on first use. */
-export const veo3InputSchema = lazySchema((): z.ZodType<Veo3Input, Veo3Input> => {
+export const veo3InputSchema = lazySchema((): z.ZodMiniType<Veo3Input, Veo3Input> => {
   return z.strictObject({
-    prompt: z.string().max(20000),
-    aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-    duration: z.enum(DURATION_VALUES).default('8s'),
-    negative_prompt: z.string().optional(),
-    resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-    generate_audio: z.boolean().default(true),
-    seed: z.int().optional(),
-    auto_fix: z.boolean().default(true),
+    prompt: z.string().check(z.maxLength(20000)),
+    aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+    duration: z._default(z.enum(DURATION_VALUES), '8s'),
+    negative_prompt: z.optional(z.string()),
+    resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+    generate_audio: z._default(z.boolean(), true),
+    seed: z.optional(z.int()),
+    auto_fix: z._default(z.boolean(), true),
   });
 });
 

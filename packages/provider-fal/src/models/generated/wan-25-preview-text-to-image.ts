@@ -3,7 +3,7 @@
 //   fal-ai/wan-25-preview/text-to-image: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan-25-preview/text-to-image (stored as fal-ai__wan-25-preview__text-to-image.json), sha256 744e15864f0b66c57a2c7516302a79c5b3a98016089f1067471c15e3da078141
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -83,15 +83,15 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link Wan25PreviewTextToImageInput}; built on first use. */
 export const wan25PreviewTextToImageInputSchema = lazySchema(
-  (): z.ZodType<Wan25PreviewTextToImageInput, Wan25PreviewTextToImageInput> => {
+  (): z.ZodMiniType<Wan25PreviewTextToImageInput, Wan25PreviewTextToImageInput> => {
     return z.strictObject({
-      prompt: z.string().min(1),
-      negative_prompt: z.string().optional(),
-      num_images: z.int().min(1).max(4).default(1),
-      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square'),
-      enable_prompt_expansion: z.boolean().default(true),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1)),
+      negative_prompt: z.optional(z.string()),
+      num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+      image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'square'),
+      enable_prompt_expansion: z._default(z.boolean(), true),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
     });
   },
 );

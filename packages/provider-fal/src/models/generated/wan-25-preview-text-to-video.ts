@@ -9,7 +9,7 @@ import {
   passthrough,
   type VideoGenerationRequest,
 } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -106,17 +106,17 @@ const DURATION_VALUES = ['5', '10'] as const;
 
 /** Validates a request body for {@link Wan25PreviewTextToVideoInput}; built on first use. */
 export const wan25PreviewTextToVideoInputSchema = lazySchema(
-  (): z.ZodType<Wan25PreviewTextToVideoInput, Wan25PreviewTextToVideoInput> => {
+  (): z.ZodMiniType<Wan25PreviewTextToVideoInput, Wan25PreviewTextToVideoInput> => {
     return z.strictObject({
-      prompt: z.string().min(1),
-      audio_url: z.string().optional(),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      resolution: z.enum(RESOLUTION_VALUES).default('1080p'),
-      duration: z.enum(DURATION_VALUES).default('5'),
-      negative_prompt: z.string().optional(),
-      enable_prompt_expansion: z.boolean().default(true),
-      seed: z.int().optional(),
-      enable_safety_checker: z.boolean().default(true),
+      prompt: z.string().check(z.minLength(1)),
+      audio_url: z.optional(z.string()),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '1080p'),
+      duration: z._default(z.enum(DURATION_VALUES), '5'),
+      negative_prompt: z.optional(z.string()),
+      enable_prompt_expansion: z._default(z.boolean(), true),
+      seed: z.optional(z.int()),
+      enable_safety_checker: z._default(z.boolean(), true),
     });
   },
 );

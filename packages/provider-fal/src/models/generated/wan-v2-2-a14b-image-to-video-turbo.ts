@@ -3,7 +3,7 @@
 //   fal-ai/wan/v2.2-a14b/image-to-video/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/image-to-video/turbo (stored as fal-ai__wan__v2.2-a14b__image-to-video__turbo.json), sha256 92c7c9b44a9103be68a5b6b95176f4c1129a98c4a57b471b8c0b2138b575dd65
 
 import { caseInsensitiveEnumField, imageField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -107,20 +107,20 @@ const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16', '1:1'] as const;
 
 /** Validates a request body for {@link WanV22A14bImageToVideoTurboInput}; built on first use. */
 export const wanV22A14bImageToVideoTurboInputSchema = lazySchema(
-  (): z.ZodType<WanV22A14bImageToVideoTurboInput, WanV22A14bImageToVideoTurboInput> => {
+  (): z.ZodMiniType<WanV22A14bImageToVideoTurboInput, WanV22A14bImageToVideoTurboInput> => {
     return z.strictObject({
       image_url: z.string(),
       prompt: z.string(),
-      seed: z.int().optional(),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-      enable_safety_checker: z.boolean().default(false),
-      enable_output_safety_checker: z.boolean().default(false),
-      enable_prompt_expansion: z.boolean().default(false),
-      acceleration: z.enum(['none', 'regular']).default('regular'),
-      video_quality: z.enum(['low', 'medium', 'high', 'maximum']).default('high'),
-      video_write_mode: z.enum(['fast', 'balanced', 'small']).default('balanced'),
-      end_image_url: z.string().optional(),
+      seed: z.optional(z.int()),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      enable_safety_checker: z._default(z.boolean(), false),
+      enable_output_safety_checker: z._default(z.boolean(), false),
+      enable_prompt_expansion: z._default(z.boolean(), false),
+      acceleration: z._default(z.enum(['none', 'regular']), 'regular'),
+      video_quality: z._default(z.enum(['low', 'medium', 'high', 'maximum']), 'high'),
+      video_write_mode: z._default(z.enum(['fast', 'balanced', 'small']), 'balanced'),
+      end_image_url: z.optional(z.string()),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/wan/v2.2-a14b/text-to-image: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/text-to-image (stored as fal-ai__wan__v2.2-a14b__text-to-image.json), sha256 e01912509b7fb2fa3685ee89244e0953a9f6f1b2c22d71e9628d2eaa76c5f4ab
 
 import { passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -111,20 +111,20 @@ const IMAGE_SIZE_VALUES = [
 
 /** Validates a request body for {@link WanV22A14bTextToImageInput}; built on first use. */
 export const wanV22A14bTextToImageInputSchema = lazySchema(
-  (): z.ZodType<WanV22A14bTextToImageInput, WanV22A14bTextToImageInput> => {
+  (): z.ZodMiniType<WanV22A14bTextToImageInput, WanV22A14bTextToImageInput> => {
     return z.strictObject({
       prompt: z.string(),
-      negative_prompt: z.string().default(''),
-      seed: z.int().optional(),
-      num_inference_steps: z.int().min(2).max(40).default(27),
-      enable_safety_checker: z.boolean().default(false),
-      enable_output_safety_checker: z.boolean().default(false),
-      enable_prompt_expansion: z.boolean().default(false),
-      acceleration: z.enum(['none', 'regular']).default('regular'),
-      guidance_scale: z.number().min(1).max(10).default(3.5),
-      guidance_scale_2: z.number().min(1).max(10).default(4),
-      shift: z.number().min(1).max(10).default(2),
-      image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('square_hd'),
+      negative_prompt: z._default(z.string(), ''),
+      seed: z.optional(z.int()),
+      num_inference_steps: z._default(z.int().check(z.gte(2), z.lte(40)), 27),
+      enable_safety_checker: z._default(z.boolean(), false),
+      enable_output_safety_checker: z._default(z.boolean(), false),
+      enable_prompt_expansion: z._default(z.boolean(), false),
+      acceleration: z._default(z.enum(['none', 'regular']), 'regular'),
+      guidance_scale: z._default(z.number().check(z.gte(1), z.lte(10)), 3.5),
+      guidance_scale_2: z._default(z.number().check(z.gte(1), z.lte(10)), 4),
+      shift: z._default(z.number().check(z.gte(1), z.lte(10)), 2),
+      image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'square_hd'),
     });
   },
 );

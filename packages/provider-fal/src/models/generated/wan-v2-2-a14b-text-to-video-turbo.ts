@@ -3,7 +3,7 @@
 //   fal-ai/wan/v2.2-a14b/text-to-video/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/text-to-video/turbo (stored as fal-ai__wan__v2.2-a14b__text-to-video__turbo.json), sha256 9fa96541af87438fdb68b8efc3359b4f37b125d2ebd1f611cb47e02ac8ca13bd
 
 import { caseInsensitiveEnumField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -99,18 +99,18 @@ const ASPECT_RATIO_VALUES = ['16:9', '9:16', '1:1'] as const;
 
 /** Validates a request body for {@link WanV22A14bTextToVideoTurboInput}; built on first use. */
 export const wanV22A14bTextToVideoTurboInputSchema = lazySchema(
-  (): z.ZodType<WanV22A14bTextToVideoTurboInput, WanV22A14bTextToVideoTurboInput> => {
+  (): z.ZodMiniType<WanV22A14bTextToVideoTurboInput, WanV22A14bTextToVideoTurboInput> => {
     return z.strictObject({
       prompt: z.string(),
-      seed: z.int().optional(),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('16:9'),
-      enable_safety_checker: z.boolean().default(false),
-      enable_output_safety_checker: z.boolean().default(false),
-      enable_prompt_expansion: z.boolean().default(false),
-      acceleration: z.enum(['none', 'regular']).default('regular'),
-      video_quality: z.enum(['low', 'medium', 'high', 'maximum']).default('high'),
-      video_write_mode: z.enum(['fast', 'balanced', 'small']).default('balanced'),
+      seed: z.optional(z.int()),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), '16:9'),
+      enable_safety_checker: z._default(z.boolean(), false),
+      enable_output_safety_checker: z._default(z.boolean(), false),
+      enable_prompt_expansion: z._default(z.boolean(), false),
+      acceleration: z._default(z.enum(['none', 'regular']), 'regular'),
+      video_quality: z._default(z.enum(['low', 'medium', 'high', 'maximum']), 'high'),
+      video_write_mode: z._default(z.enum(['fast', 'balanced', 'small']), 'balanced'),
     });
   },
 );

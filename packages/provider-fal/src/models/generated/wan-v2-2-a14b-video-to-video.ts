@@ -3,7 +3,7 @@
 //   fal-ai/wan/v2.2-a14b/video-to-video: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/wan/v2.2-a14b/video-to-video (stored as fal-ai__wan__v2.2-a14b__video-to-video.json), sha256 7d00bfc91adad783e2205539ebbe77186560042f250174e72c041a9d34c49046
 
 import { caseInsensitiveEnumField, mediaField, passthrough, type VideoGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -176,31 +176,31 @@ const ASPECT_RATIO_VALUES = ['auto', '16:9', '9:16', '1:1'] as const;
 
 /** Validates a request body for {@link WanV22A14bVideoToVideoInput}; built on first use. */
 export const wanV22A14bVideoToVideoInputSchema = lazySchema(
-  (): z.ZodType<WanV22A14bVideoToVideoInput, WanV22A14bVideoToVideoInput> => {
+  (): z.ZodMiniType<WanV22A14bVideoToVideoInput, WanV22A14bVideoToVideoInput> => {
     return z.strictObject({
       video_url: z.string(),
       prompt: z.string(),
-      strength: z.number().min(0).max(1).default(0.9),
-      num_frames: z.int().min(17).max(161).default(81),
-      frames_per_second: z.int().min(4).max(60).default(16),
-      negative_prompt: z.string().default(''),
-      seed: z.int().optional(),
-      resolution: z.enum(RESOLUTION_VALUES).default('720p'),
-      aspect_ratio: z.enum(ASPECT_RATIO_VALUES).default('auto'),
-      num_inference_steps: z.int().min(2).max(40).default(27),
-      enable_safety_checker: z.boolean().default(false),
-      enable_output_safety_checker: z.boolean().default(false),
-      enable_prompt_expansion: z.boolean().default(false),
-      acceleration: z.enum(['none', 'regular']).default('regular'),
-      guidance_scale: z.number().min(1).max(10).default(3.5),
-      guidance_scale_2: z.number().min(1).max(10).default(4),
-      shift: z.number().min(1).max(10).default(5),
-      interpolator_model: z.enum(['none', 'film', 'rife']).default('film'),
-      num_interpolated_frames: z.int().min(0).max(4).default(1),
-      adjust_fps_for_interpolation: z.boolean().default(true),
-      video_quality: z.enum(['low', 'medium', 'high', 'maximum']).default('high'),
-      video_write_mode: z.enum(['fast', 'balanced', 'small']).default('balanced'),
-      resample_fps: z.boolean().default(false),
+      strength: z._default(z.number().check(z.gte(0), z.lte(1)), 0.9),
+      num_frames: z._default(z.int().check(z.gte(17), z.lte(161)), 81),
+      frames_per_second: z._default(z.int().check(z.gte(4), z.lte(60)), 16),
+      negative_prompt: z._default(z.string(), ''),
+      seed: z.optional(z.int()),
+      resolution: z._default(z.enum(RESOLUTION_VALUES), '720p'),
+      aspect_ratio: z._default(z.enum(ASPECT_RATIO_VALUES), 'auto'),
+      num_inference_steps: z._default(z.int().check(z.gte(2), z.lte(40)), 27),
+      enable_safety_checker: z._default(z.boolean(), false),
+      enable_output_safety_checker: z._default(z.boolean(), false),
+      enable_prompt_expansion: z._default(z.boolean(), false),
+      acceleration: z._default(z.enum(['none', 'regular']), 'regular'),
+      guidance_scale: z._default(z.number().check(z.gte(1), z.lte(10)), 3.5),
+      guidance_scale_2: z._default(z.number().check(z.gte(1), z.lte(10)), 4),
+      shift: z._default(z.number().check(z.gte(1), z.lte(10)), 5),
+      interpolator_model: z._default(z.enum(['none', 'film', 'rife']), 'film'),
+      num_interpolated_frames: z._default(z.int().check(z.gte(0), z.lte(4)), 1),
+      adjust_fps_for_interpolation: z._default(z.boolean(), true),
+      video_quality: z._default(z.enum(['low', 'medium', 'high', 'maximum']), 'high'),
+      video_write_mode: z._default(z.enum(['fast', 'balanced', 'small']), 'balanced'),
+      resample_fps: z._default(z.boolean(), false),
     });
   },
 );

@@ -3,7 +3,7 @@
 //   fal-ai/z-image/turbo/lora: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo/lora (stored as fal-ai__z-image__turbo__lora.json), sha256 da08ac8f7599778c86ddea83617680976d0d4f9cfe89be4e4b81339f737a3499
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -137,20 +137,23 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link ZImageTurboLoraInput}; built on first use. */
-export const zImageTurboLoraInputSchema = lazySchema((): z.ZodType<ZImageTurboLoraInput, ZImageTurboLoraInput> => {
-  const loRAInput2Schema = z.strictObject({ path: z.string(), scale: z.number().min(0).max(4).default(1) });
+export const zImageTurboLoraInputSchema = lazySchema((): z.ZodMiniType<ZImageTurboLoraInput, ZImageTurboLoraInput> => {
+  const loRAInput2Schema = z.strictObject({
+    path: z.string(),
+    scale: z._default(z.number().check(z.gte(0), z.lte(4)), 1),
+  });
   return z.strictObject({
     prompt: z.string(),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_inference_steps: z.int().min(1).max(8).default(8),
-    seed: z.int().optional(),
-    sync_mode: z.boolean().default(false),
-    num_images: z.int().min(1).max(4).default(1),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
-    acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
-    enable_prompt_expansion: z.boolean().default(false),
-    loras: z.array(loRAInput2Schema).default(() => []),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_inference_steps: z._default(z.int().check(z.gte(1), z.lte(8)), 8),
+    seed: z.optional(z.int()),
+    sync_mode: z._default(z.boolean(), false),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
+    acceleration: z._default(z.enum(['none', 'regular', 'high']), 'regular'),
+    enable_prompt_expansion: z._default(z.boolean(), false),
+    loras: z._default(z.array(loRAInput2Schema), () => []),
   });
 });
 

@@ -3,7 +3,7 @@
 //   fal-ai/z-image/turbo: https://fal.ai/api/openapi/queue/openapi.json?endpoint_id=fal-ai/z-image/turbo (stored as fal-ai__z-image__turbo.json), sha256 56f0f9bb229d2100a5ab53b8d63370a5678935f84a2edfff463578a76eb7c5a1
 
 import { numberRangeField, passthrough, type ImageGenerationRequest } from '@tarash/core';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { FalInputMappers } from '../fal-input-mappers';
 import type { FalModelDefinition, FalOutputSpec } from '../fal-model-definition';
 import { lazySchema } from '../lazy-schema';
@@ -115,18 +115,18 @@ const IMAGE_SIZE_VALUES = [
 ] as const;
 
 /** Validates a request body for {@link ZImageTurboInput}; built on first use. */
-export const zImageTurboInputSchema = lazySchema((): z.ZodType<ZImageTurboInput, ZImageTurboInput> => {
+export const zImageTurboInputSchema = lazySchema((): z.ZodMiniType<ZImageTurboInput, ZImageTurboInput> => {
   return z.strictObject({
     prompt: z.string(),
-    image_size: z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]).default('landscape_4_3'),
-    num_inference_steps: z.int().min(1).max(8).default(8),
-    seed: z.int().optional(),
-    sync_mode: z.boolean().default(false),
-    num_images: z.int().min(1).max(4).default(1),
-    enable_safety_checker: z.boolean().default(true),
-    output_format: z.enum(['jpeg', 'png', 'webp']).default('png'),
-    acceleration: z.enum(['none', 'regular', 'high']).default('regular'),
-    enable_prompt_expansion: z.boolean().default(false),
+    image_size: z._default(z.union([imageSizeSchema(), z.enum(IMAGE_SIZE_VALUES)]), 'landscape_4_3'),
+    num_inference_steps: z._default(z.int().check(z.gte(1), z.lte(8)), 8),
+    seed: z.optional(z.int()),
+    sync_mode: z._default(z.boolean(), false),
+    num_images: z._default(z.int().check(z.gte(1), z.lte(4)), 1),
+    enable_safety_checker: z._default(z.boolean(), true),
+    output_format: z._default(z.enum(['jpeg', 'png', 'webp']), 'png'),
+    acceleration: z._default(z.enum(['none', 'regular', 'high']), 'regular'),
+    enable_prompt_expansion: z._default(z.boolean(), false),
   });
 });
 
