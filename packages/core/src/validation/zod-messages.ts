@@ -1,7 +1,11 @@
+import en from 'zod/v4/locales/en.js';
 import * as z from 'zod/mini';
 
-/** zod's English messages ("Invalid input: expected string, received number", "Too small: …"). */
-const english = z.locales.en().localeError;
+/**
+ * zod's English messages ("Invalid input: expected string, received number", "Too small: …"),
+ * imported alone: `z.locales.en` would bring every locale into bundles and into Node's import.
+ */
+const english = en().localeError;
 
 /**
  * The messages of issues no schema words itself. zod/mini loads no locale (every such issue
