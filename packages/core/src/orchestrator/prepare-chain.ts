@@ -38,12 +38,31 @@ export function chainSecrets(configs: readonly GenerationConfig[], apiKeys: read
 /** Validates a config, naming the offending field under `config`. */
 export function validateConfig(config: unknown): GenerationConfig {
   const c = (config ?? {}) as Partial<GenerationConfig>;
-  return validateInput(generationConfigSchema, config, {
-    provider: typeof c.provider === 'string' ? c.provider : 'unknown',
-    model: typeof c.model === 'string' ? c.model : 'unknown',
-    context: 'Invalid config',
-    root: 'config',
-  });
+  const target = { provider: typeof c.provider === 'string' ? c.provider : 'unknown', model: typeof c.model === 'string' ? c.model : 'unknown' };
+  const cycle = findFallbackCycle(config, 'config', new Set());
+  if (cycle) {
+    throw new ValidationError({
+      ...target,
+      context: 'Invalid config',
+      issues: [{ field: cycle, message: 'refers back to a config that contains it; a fallback chain must be finite' }],
+    });
+  }
+  return validateInput(generationConfigSchema, config, { ...target, context: 'Invalid config', root: 'config' });
+}
+
+/** The path of a fallback config that is one of its own ancestors (which would never end), if any. */
+function findFallbackCycle(config: unknown, path: string, ancestors: Set<unknown>): string | undefined {
+  if (config === null || typeof config !== 'object') return undefined;
+  if (ancestors.has(config)) return path;
+  const fallbacks = (config as { fallbackConfigs?: unknown }).fallbackConfigs;
+  if (!Array.isArray(fallbacks)) return undefined;
+  ancestors.add(config);
+  for (const [index, fallback] of fallbacks.entries()) {
+    const found = findFallbackCycle(fallback, `${path}.fallbackConfigs[${index}]`, ancestors);
+    if (found) return found;
+  }
+  ancestors.delete(config);
+  return undefined;
 }
 
 /**
@@ -125,12 +144,13 @@ export function prepareChain<TRequest, TResult, TResponse>(
   }
 }
 
-/** Every `apiKey` string anywhere in a (possibly invalid) config tree. */
-export function collectApiKeys(config: unknown, out: string[] = []): string[] {
-  if (config === null || typeof config !== 'object') return out;
+/** Every `apiKey` string anywhere in a (possibly invalid, possibly cyclic) config tree. */
+export function collectApiKeys(config: unknown, out: string[] = [], seen: Set<unknown> = new Set()): string[] {
+  if (config === null || typeof config !== 'object' || seen.has(config)) return out;
+  seen.add(config);
   const c = config as { apiKey?: unknown; fallbackConfigs?: unknown };
   if (typeof c.apiKey === 'string') out.push(c.apiKey);
-  if (Array.isArray(c.fallbackConfigs)) for (const f of c.fallbackConfigs) collectApiKeys(f, out);
+  if (Array.isArray(c.fallbackConfigs)) for (const f of c.fallbackConfigs) collectApiKeys(f, out, seen);
   return out;
 }
 

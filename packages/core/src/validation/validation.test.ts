@@ -4,6 +4,9 @@ import * as z from 'zod/mini';
 import { ValidationError } from '../errors/validation-error';
 import { generationConfigSchema } from '../types/generation-config';
 import { videoGenerationRequestSchema } from '../types/video-generation-request';
+import { VIDEO } from '../orchestrator/modality-spec';
+import { prepareChain, validateConfig } from '../orchestrator/prepare-chain';
+import { ProviderRegistry } from '../registry/provider-registry';
 import { validateInput } from './validate-input';
 
 const target = { provider: 'fal', model: 'fal-ai/veo3.1', context: 'Invalid video request' };
@@ -33,6 +36,21 @@ describe('standard request validation', () => {
 });
 
 describe('config validation', () => {
+  it('refuses a fallback chain that contains itself, naming where', () => {
+    const config: { provider: string; model: string; fallbackConfigs: unknown[] } = { provider: 'fal', model: 'm', fallbackConfigs: [] };
+    const inner = { provider: 'replicate', model: 'r', fallbackConfigs: [config] };
+    config.fallbackConfigs.push(inner);
+    const error = thrownBy(() => validateConfig(config), ValidationError);
+    expect(error.field).toBe('config.fallbackConfigs[0].fallbackConfigs[0]');
+    expect(error.message).toMatch(/refers back to a config that contains it/);
+    // Through the gateway too: a clear error (with the key redacted), not a stack overflow.
+    (config as { apiKey?: string }).apiKey = 'sk-cyclic-secret-1234';
+    const viaGateway = thrownBy(() => prepareChain(VIDEO, new ProviderRegistry(), config as never, { prompt: 'x' }), ValidationError);
+    expect(viaGateway.message).toMatch(/refers back to a config that contains it/);
+    const shared = { provider: 'b', model: 'x' };
+    expect(validateConfig({ provider: 'a', model: 'y', fallbackConfigs: [shared, shared] }).fallbackConfigs).toHaveLength(2);
+  });
+
   it('validates nested fallback configs', () => {
     const error = thrownBy(
       () => validateInput(generationConfigSchema, { provider: 'fal', model: 'm', timeoutMs: -5, fallbackConfigs: [{ provider: '', model: 'x' }] }, { ...target, root: 'config' }),
