@@ -42,7 +42,7 @@ export interface FalFailedResult {
 export class FalQueueClient {
   constructor(
     private readonly context: CallContext,
-    private readonly settings: FalSettings,
+    readonly settings: FalSettings,
   ) {}
 
   /** `POST {queue}/{endpoint id}[?fal_webhook=…]`; an error here must not be retried blindly (see `jobMayExist`). */
