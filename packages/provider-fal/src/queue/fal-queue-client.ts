@@ -1,19 +1,33 @@
 import { readBodyLenient, type CallContext, type CancelOutcome, withRequestTimeout } from '@tarash/core';
-import * as z from 'zod/mini';
 import type { FalSettings } from '../config/fal-settings';
 import { appendUrlPath, fetchFalJson, sendFalRequest, unreadableFalBody } from '../http/fal-http';
 import { falAppId } from '../routing/fal-endpoint-id';
+import { isJsonObject, isNullishQueuePosition, isNullishString, isOptionalString } from './fal-answer-checks';
 import type { FalJob, FalJobUrls } from './fal-job-handle';
 import { parseFalQueueStatus, type FalQueueStatus } from './fal-queue-status';
 
-const submitResponseSchema = z.looseObject({
-  request_id: z.string().check(z.minLength(1)),
-  status_url: z.optional(z.string()),
-  response_url: z.optional(z.string()),
-  cancel_url: z.optional(z.string()),
-  queue_position: z.nullish(z.number().check(z.int(), z.nonnegative())),
-  gateway_request_id: z.nullish(z.string()),
-});
+/** The fields of a submit answer the SDK reads (fal sends more). */
+interface FalSubmitAnswer {
+  readonly request_id: string;
+  readonly status_url?: string;
+  readonly response_url?: string;
+  readonly cancel_url?: string;
+  readonly queue_position?: number | null;
+  readonly gateway_request_id?: string | null;
+}
+
+function isFalSubmitAnswer(body: unknown): body is FalSubmitAnswer {
+  return (
+    isJsonObject(body) &&
+    typeof body.request_id === 'string' &&
+    body.request_id !== '' &&
+    isOptionalString(body.status_url) &&
+    isOptionalString(body.response_url) &&
+    isOptionalString(body.cancel_url) &&
+    isNullishQueuePosition(body.queue_position) &&
+    isNullishString(body.gateway_request_id)
+  );
+}
 
 /** What fal answered to a submit. */
 export interface FalSubmission extends FalJob {
@@ -50,18 +64,17 @@ export class FalQueueClient {
     const url = new URL(`${this.settings.queueUrl}/${endpointId}`);
     if (this.context.webhookUrl !== undefined) url.searchParams.set('fal_webhook', this.context.webhookUrl);
     const response = await fetchFalJson<unknown>(this.context, { method: 'POST', url: url.href, json: body, phase: 'submit' }, this.settings.requestTimeoutMs);
-    const parsed = z.safeParse(submitResponseSchema, response.body);
-    if (!parsed.success) throw unreadableFalBody(this.context, 'submit', 'a submit answer without request_id', response.body);
-    const submitted = parsed.data;
+    const submitted = response.body;
+    if (!isFalSubmitAnswer(submitted)) throw unreadableFalBody(this.context, 'submit', 'a submit answer without request_id', submitted);
     // fal always returns the URLs; were one missing, it would live under owner/app (wire.md §1.1).
-    const base = `${this.settings.queueUrl}/${falAppId(endpointId)}/requests/${submitted.request_id}`;
+    const base = () => `${this.settings.queueUrl}/${falAppId(endpointId)}/requests/${submitted.request_id}`;
     return {
       requestId: submitted.request_id,
       endpointId,
       urls: {
-        statusUrl: submitted.status_url ?? `${base}/status`,
-        responseUrl: submitted.response_url ?? base,
-        cancelUrl: submitted.cancel_url ?? `${base}/cancel`,
+        statusUrl: submitted.status_url ?? `${base()}/status`,
+        responseUrl: submitted.response_url ?? base(),
+        cancelUrl: submitted.cancel_url ?? `${base()}/cancel`,
       },
       ...(submitted.queue_position != null ? { queuePosition: submitted.queue_position } : {}),
       ...(submitted.gateway_request_id != null ? { gatewayRequestId: submitted.gateway_request_id } : {}),

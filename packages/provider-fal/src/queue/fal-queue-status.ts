@@ -1,24 +1,34 @@
 import type { CallContext, JobStatusSnapshot } from '@tarash/core';
-import * as z from 'zod/mini';
 import { unreadableFalBody } from '../http/fal-http';
+import { isJsonObject, isNullishQueuePosition, isNullishString } from './fal-answer-checks';
 
-/** A queue status body (status endpoint and each SSE event), as far as the SDK reads it. */
-export const falQueueStatusSchema = z.looseObject({
-  status: z.enum(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']),
-  queue_position: z.nullish(z.number().check(z.int(), z.nonnegative())),
-  logs: z.nullish(z.array(z.unknown())),
-  error: z.nullish(z.string()),
-  error_type: z.nullish(z.string()),
-});
+/** A queue status body (status endpoint and each SSE event), as far as the SDK reads it; fal's other fields are kept. */
+export interface FalQueueStatus {
+  readonly status: 'IN_QUEUE' | 'IN_PROGRESS' | 'COMPLETED';
+  readonly queue_position?: number | null;
+  readonly logs?: readonly unknown[] | null;
+  readonly error?: string | null;
+  readonly error_type?: string | null;
+  readonly [field: string]: unknown;
+}
 
-/** A parsed queue status. */
-export type FalQueueStatus = z.infer<typeof falQueueStatusSchema>;
+const QUEUE_STATES: ReadonlySet<unknown> = new Set(['IN_QUEUE', 'IN_PROGRESS', 'COMPLETED']);
+
+function isFalQueueStatus(raw: unknown): raw is FalQueueStatus {
+  return (
+    isJsonObject(raw) &&
+    QUEUE_STATES.has(raw.status) &&
+    isNullishQueuePosition(raw.queue_position) &&
+    (raw.logs === undefined || raw.logs === null || Array.isArray(raw.logs)) &&
+    isNullishString(raw.error) &&
+    isNullishString(raw.error_type)
+  );
+}
 
 /** Reads a status body (already parsed JSON); anything else is a retryable protocol error. */
 export function parseFalQueueStatus(raw: unknown, context: CallContext, requestId: string): FalQueueStatus {
-  const parsed = z.safeParse(falQueueStatusSchema, raw);
-  if (!parsed.success) throw unreadableFalBody(context, 'status', 'an unreadable queue status', raw, requestId);
-  return parsed.data;
+  if (!isFalQueueStatus(raw)) throw unreadableFalBody(context, 'status', 'an unreadable queue status', raw, requestId);
+  return raw;
 }
 
 interface FalLogEntry {
