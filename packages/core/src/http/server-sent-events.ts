@@ -31,10 +31,18 @@ export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>,
       finished = done;
       if (!done) options.onChunk?.();
       buffer += done ? decoder.decode() : decoder.decode(value, { stream: true });
-      let newline: number;
-      while ((newline = buffer.search(/\r\n|\r|\n/)) >= 0) {
-        const line = buffer.slice(0, newline);
-        buffer = buffer.slice(newline + (buffer.startsWith('\r\n', newline) ? 2 : 1));
+      // Lines end at CRLF, CR or LF. The next CR and the next LF are each searched for again
+      // only once the scan has passed them, and the buffer is cut once per chunk, not per line.
+      let start = 0;
+      let cr = buffer.indexOf('\r');
+      let lf = buffer.indexOf('\n');
+      for (;;) {
+        if (cr !== -1 && cr < start) cr = buffer.indexOf('\r', start);
+        if (lf !== -1 && lf < start) lf = buffer.indexOf('\n', start);
+        const end = cr === -1 ? lf : lf === -1 ? cr : Math.min(cr, lf);
+        if (end === -1) break;
+        const line = buffer.slice(start, end);
+        start = end === cr && lf === cr + 1 ? end + 2 : end + 1;
         if (line === '') {
           if (data.length > 0) {
             yield { event: event || 'message', data: data.join('\n'), ...(id !== undefined ? { id } : {}), ...(retry !== undefined ? { retry } : {}) };
@@ -53,6 +61,7 @@ export async function* parseServerSentEvents(stream: ReadableStream<Uint8Array>,
         else if (field === 'id') id = fieldValue;
         else if (field === 'retry' && /^\d+$/.test(fieldValue)) retry = Number(fieldValue);
       }
+      buffer = buffer.slice(start);
       if (done) break;
     }
   } finally {
