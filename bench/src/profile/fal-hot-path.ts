@@ -6,7 +6,7 @@
  *   node --expose-gc --import tsx bench/src/profile/fal-hot-path.ts overhead [jobs] [rounds] [contender ids…]
  *     medians of wall and CPU per job over `rounds` (after one warm-up round), contenders alternating
  *   node --expose-gc --import tsx bench/src/profile/fal-hot-path.ts in-flight <contender id> [jobs] [snapshot path]
- *     heap held per in-flight job: `jobs` jobs of 4 s started at once, heap measured after a GC
+ *     heap held per in-flight job: `jobs` jobs of 8 s started at once, heap measured after a GC
  *     while they all wait on the server (and written as a heap snapshot when a path is given)
  *
  * Add `--cpu-prof` or `--heap-prof` (Node flags, before `--import`) to write a profile of this
@@ -24,9 +24,9 @@ import { median } from '../measure/stats';
 import { collectGarbage, measureThroughput } from '../measure/throughput';
 
 /** How long each in-flight job runs on the server: long enough to start them all and measure. */
-const IN_FLIGHT_JOB_MS = 4000;
+const IN_FLIGHT_JOB_MS = 8000;
 /** When, after starting them, the in-flight jobs' heap is measured (all submitted and waiting). */
-const IN_FLIGHT_MEASURE_AFTER_MS = 2500;
+const IN_FLIGHT_MEASURE_AFTER_MS = 5000;
 
 /** Scenario 2's contenders. */
 const OVERHEAD_CONTENDERS: readonly Contender[] = [tarashFal, rawFetchFal];
