@@ -7,7 +7,7 @@ import type { PreparedRequest } from '../provider/prepared-request';
 import type { ProviderPlugin } from '../provider/provider-plugin';
 import type { ProviderImageResult, ProviderVideoResult } from '../provider/provider-result';
 import { ProviderRegistry } from '../registry/provider-registry';
-import { silentLogger, type Logger } from '../runtime/logger';
+import type { Logger } from '../runtime/logger';
 import { Redactor } from '../security/redactor';
 import type { ExecutionMetadata } from '../types/execution-metadata';
 import type { ExtraParamsFor, ModelId } from '../types/provider-model-registry';
@@ -20,7 +20,7 @@ import type { VideoGenerationRequest } from '../types/video-generation-request';
 import { validateInput } from '../validation/validate-input';
 import { AttemptScope } from './attempt-scope';
 import { flattenChain, type ChainEntry } from './chain-entry';
-import type { GenerationOptions } from './generation-options';
+import type { GenerationOptions, ProgressCallback } from './generation-options';
 import { IMAGE, VIDEO, specOf, type ModalitySpec } from './modality-spec';
 import { chainSecrets, collectApiKeys, prepareChain, resolveEntry, validateConfig } from './prepare-chain';
 import { progressStream } from './progress-stream';
@@ -124,8 +124,9 @@ function toResponse<TResponse>(value: ResultBase, entry: ChainEntry<unknown, unk
   } as unknown as TResponse;
 }
 
-function redactingLogger(logger: Logger | undefined, redactor: Redactor): Logger {
-  return logger ? (event) => logger(redactor.redact(event)) : silentLogger;
+/** The caller's logger behind redaction; undefined without one, so that no log event is even built. */
+function redactingLogger(logger: Logger | undefined, redactor: Redactor): Logger | undefined {
+  return logger && ((event) => logger(redactor.redact(event)));
 }
 
 /** Metadata for an error raised before any provider was tried. */
@@ -139,14 +140,10 @@ function emptyMetadata(config: unknown, started: number): ExecutionMetadata {
   return { totalAttempts: 0, fallbackTriggered: false, configsInChain, totalElapsedMs: Date.now() - started, attempts: [] };
 }
 
-async function withMetadataOnEarlyError<T>(config: unknown, run: () => Promise<T>): Promise<T> {
-  const started = Date.now();
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof TarashError && error.executionMetadata === undefined) attachMetadata(error, emptyMetadata(config, started));
-    throw error;
-  }
+/** An error leaving a generation or a start: one raised before any provider was tried gets empty metadata. */
+function withEarlyMetadata(error: unknown, config: unknown, started: number): unknown {
+  if (error instanceof TarashError && error.executionMetadata === undefined) attachMetadata(error, emptyMetadata(config, started));
+  return error;
 }
 
 /**
@@ -163,7 +160,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     request: TRequest,
     opts: GenerationOptions<TResponse> = {},
   ): Promise<TResponse> {
-    return withMetadataOnEarlyError(config, async () => {
+    const started = Date.now();
+    try {
       const chain = prepareChain(spec, registry, config, request);
       const logger = redactingLogger(opts.logger, chain.redactor);
       const response = await runChain<TRequest, TResult, TResult, TResponse>({
@@ -173,9 +171,11 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         run: (entry, prepared, emit) => runAttempt({ entry, prepared, callerSignal: opts.signal, emit, logger, random: Math.random, redactor: chain.redactor }, 'complete'),
         finish: (value, entry, prepared, metadata) => toResponse<TResponse>(value, entry as ChainEntry<unknown, unknown>, prepared.warnings, metadata),
       });
-      await reportCompletion(opts, response, logger);
+      if (opts.onProgress) await reportCompletion(opts.onProgress, response, logger);
       return response;
-    });
+    } catch (error) {
+      throw withEarlyMetadata(error, config, started);
+    }
   }
 
   async function start<TRequest, TResult, TResponse>(
@@ -184,10 +184,11 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     request: TRequest,
     opts: GenerationOptions = {},
   ): Promise<StartedGeneration> {
-    return withMetadataOnEarlyError(config, async () => {
+    const started = Date.now();
+    try {
       const chain = prepareChain(spec, registry, config, request, { requireJobs: true });
       const logger = redactingLogger(opts.logger, chain.redactor);
-      return runChain<TRequest, TResult, StartedJob<TResult>, StartedGeneration>({
+      return await runChain<TRequest, TResult, StartedJob<TResult>, StartedGeneration>({
         ...chain,
         logger,
         onProgress: opts.onProgress,
@@ -201,7 +202,9 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
           executionMetadata: metadata,
         }),
       });
-    });
+    } catch (error) {
+      throw withEarlyMetadata(error, config, started);
+    }
   }
 
   /** Finds the config of a handle's provider (and model) in a chain, and its entry; errors are redacted. */
@@ -240,7 +243,8 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
     rawHandle: JobHandle,
     opts: GenerationOptions<TResponse> = {},
   ): Promise<TResponse> {
-    return withMetadataOnEarlyError(config, async () => {
+    const started = Date.now();
+    try {
       if (rawHandle?.modality !== undefined && rawHandle.modality !== spec.modality) {
         throw new ValidationError({
           provider: rawHandle.provider,
@@ -260,9 +264,11 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
         run: (e, p, emit) => runAttempt({ entry: e, prepared: p, callerSignal: opts.signal, emit, logger, random: Math.random, redactor, resume: handle }, 'complete'),
         finish: (value, e, p, metadata) => toResponse<TResponse>(value, e as ChainEntry<unknown, unknown>, p.warnings, metadata),
       });
-      await reportCompletion(opts, response, logger);
+      if (opts.onProgress) await reportCompletion(opts.onProgress, response, logger);
       return response;
-    });
+    } catch (error) {
+      throw withEarlyMetadata(error, config, started);
+    }
   }
 
   async function getJobStatus(config: GenerationConfig, rawHandle: JobHandle, opts: Pick<GenerationOptions, 'signal' | 'logger'> = {}): Promise<JobStatusReport> {
@@ -334,12 +340,11 @@ export function createGateway(options: GatewayOptions = {}): Gateway {
  * Sends the final `completed` update. The job is done and paid for, so a callback that throws
  * here is logged instead of costing the caller the result.
  */
-async function reportCompletion<TResponse>(opts: GenerationOptions<TResponse>, response: TResponse, logger: Logger): Promise<void> {
-  if (!opts.onProgress) return;
+async function reportCompletion<TResponse>(onProgress: ProgressCallback<TResponse>, response: TResponse, logger: Logger | undefined): Promise<void> {
   const { requestId, executionMetadata } = response as unknown as { requestId: string; executionMetadata: ExecutionMetadata };
   const winner = executionMetadata.attempts.find((a) => a.status === 'success');
   try {
-    await opts.onProgress({
+    await onProgress({
       requestId,
       status: 'completed',
       progressPercent: 100,
@@ -349,6 +354,6 @@ async function reportCompletion<TResponse>(opts: GenerationOptions<TResponse>, r
       result: response,
     });
   } catch (error) {
-    logger({ level: 'error', message: `onProgress threw on the completed update: ${error instanceof Error ? error.message : String(error)}` });
+    logger?.({ level: 'error', message: `onProgress threw on the completed update: ${error instanceof Error ? error.message : String(error)}` });
   }
 }

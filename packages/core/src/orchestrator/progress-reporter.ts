@@ -9,13 +9,12 @@ import type { SnapshotEmitter } from './run-attempt';
  * number, redacted logs, and no repeats of an unchanged update.
  */
 export function progressEmitter<TResponse>(
-  callback: ProgressCallback<TResponse> | undefined,
+  callback: ProgressCallback<TResponse>,
   target: { readonly attempt: number; readonly provider: string; readonly model: string },
   redactor: Redactor,
 ): SnapshotEmitter {
   let last = '';
   return async (snapshot: JobStatusSnapshot, requestId: string) => {
-    if (!callback) return;
     const update: ProgressUpdate<TResponse> = {
       requestId,
       status: snapshot.status === 'cancelled' ? 'failed' : snapshot.status,

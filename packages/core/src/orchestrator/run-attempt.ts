@@ -3,13 +3,14 @@ import { GenerationFailedError } from '../errors/generation-failed-error';
 import { TarashError } from '../errors/tarash-error';
 import { TimeoutError } from '../errors/timeout-error';
 import type { CallContext } from '../provider/call-context';
-import type { JobStatusSnapshot, StartedJob } from '../provider/job-status-snapshot';
+import type { JobStatusSnapshot, SnapshotListener, StartedJob } from '../provider/job-status-snapshot';
 import type { PreparedRequest } from '../provider/prepared-request';
 import type { ProviderJobMethods } from '../provider/provider-plugin';
 import { retryAfterOf } from '../http/retry-after-of';
-import type { Logger } from '../runtime/logger';
+import { silentLogger, type Logger } from '../runtime/logger';
 import type { Redactor } from '../security/redactor';
 import { sleep } from '../runtime/sleep';
+import type { FetchFunction } from '../types/generation-config';
 import type { JobHandle } from '../types/job-handle';
 import { AttemptAbort, AttemptScope } from './attempt-scope';
 import { backoffDelay, pollDelay } from './backoff';
@@ -24,8 +25,10 @@ export interface AttemptInput<TRequest, TResult> {
   readonly entry: ChainEntry<TRequest, TResult>;
   readonly prepared: PreparedRequest;
   readonly callerSignal: AbortSignal | undefined;
-  readonly emit: SnapshotEmitter;
-  readonly logger: Logger;
+  /** Absent when nobody listens for progress: snapshots are then not turned into updates at all. */
+  readonly emit: SnapshotEmitter | undefined;
+  /** Absent when the caller gave no logger: log events are then not built at all. */
+  readonly logger: Logger | undefined;
   readonly random: () => number;
   /** Redacts the chain's secrets; learns those a provider registers during the call. */
   readonly redactor: Redactor;
@@ -51,6 +54,12 @@ const isTerminal = (s: JobStatusSnapshot): boolean => s.status === 'completed' |
 
 const CANCEL_TIMEOUT_MS = 10_000;
 
+/** What providers report snapshots to when nobody listens for progress. */
+const ignoreSnapshot: SnapshotListener = () => undefined;
+
+/** The platform `fetch`, looked up on every call (so that a polyfill or instrumentation installed later applies). */
+const platformFetch: FetchFunction = (input, init) => globalThis.fetch(input, init);
+
 /** Turns anything a provider threw into a `TarashError`; unexpected errors may have been billed. */
 export function toTarashError(error: unknown, target: { provider: string; model: string }, requestId?: string): TarashError {
   if (error instanceof TarashError) return error;
@@ -68,7 +77,7 @@ export function toTarashError(error: unknown, target: { provider: string; model:
 export function callContext(
   entry: ChainEntry<unknown, unknown>,
   scope: { signal: AbortSignal; deadline: number },
-  logger: Logger,
+  logger: Logger | undefined,
   redactor: Redactor,
 ): CallContext {
   const { config } = entry;
@@ -81,10 +90,10 @@ export function callContext(
     providerConfig: config.providerConfig ?? {},
     webhookUrl: config.webhookUrl,
     pollIntervalMs: entry.pollIntervalMs,
-    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    fetch: config.fetch ?? platformFetch,
     signal: scope.signal,
     deadline: scope.deadline,
-    logger,
+    logger: logger ?? silentLogger,
     registerSecret: (secret) => redactor.add(secret),
     config,
   };
@@ -107,14 +116,18 @@ export async function runAttempt<TRequest, TResult>(
   const { provider, model } = entry.config;
   const scope = new AttemptScope(entry.timeoutMs, input.callerSignal);
   const context = callContext(entry as ChainEntry<unknown, unknown>, scope, logger, input.redactor);
-  const emit: SnapshotEmitter = async (snapshot, requestId) => {
-    try {
-      await input.emit(snapshot, requestId);
-    } catch (error) {
-      scope.abort('callback', error);
-      throw error;
-    }
-  };
+  const callerEmit = input.emit;
+  // A progress callback that throws aborts the attempt, so that its job is cancelled.
+  const emit: SnapshotEmitter | undefined =
+    callerEmit &&
+    (async (snapshot, requestId) => {
+      try {
+        await callerEmit(snapshot, requestId);
+      } catch (error) {
+        scope.abort('callback', error);
+        throw error;
+      }
+    });
   let retries = 0;
   let handle: JobHandle | undefined;
   let jobState = 'none' as JobState;
@@ -130,16 +143,16 @@ export async function runAttempt<TRequest, TResult>(
     if (jobState !== 'live' || !handle) return;
     if (!jobs?.cancel) {
       cancelled = false;
-      logger({ level: 'warn', message: 'provider has no cancel; job left running', provider, model, requestId: handle.requestId });
+      logger?.({ level: 'warn', message: 'provider has no cancel; job left running', provider, model, requestId: handle.requestId });
       return;
     }
     try {
       const result = await jobs.cancel(handle, { ...context, signal: AbortSignal.timeout(CANCEL_TIMEOUT_MS) });
       cancelled = result.cancelled;
-      logger({ level: result.cancelled ? 'info' : 'warn', message: result.cancelled ? 'job cancelled' : `cancel refused: ${result.reason ?? 'unknown'}`, provider, model, requestId: handle.requestId });
+      logger?.({ level: result.cancelled ? 'info' : 'warn', message: result.cancelled ? 'job cancelled' : `cancel refused: ${result.reason ?? 'unknown'}`, provider, model, requestId: handle.requestId });
     } catch (error) {
       cancelled = false;
-      logger({ level: 'warn', message: `cancel failed: ${error instanceof Error ? error.message : String(error)}`, provider, model, requestId: handle.requestId });
+      logger?.({ level: 'warn', message: `cancel failed: ${error instanceof Error ? error.message : String(error)}`, provider, model, requestId: handle.requestId });
     }
   };
 
@@ -152,8 +165,8 @@ export async function runAttempt<TRequest, TResult>(
     if (!jobs) {
       const generate = entry.handler.generate;
       if (!generate) throw new TypeError(`provider "${provider}" implements neither jobs nor generate`);
-      await emit({ status: 'processing' }, '');
-      return raceAbort(generate(prepared, context, (s) => emit(s, '')), scope.signal);
+      if (emit) await emit({ status: 'processing' }, '');
+      return await raceAbort(generate(prepared, context, emit ? (s) => emit(s, '') : ignoreSnapshot), scope.signal);
     }
     const started: StartedJob<TResult> = input.resume ? { handle: input.resume } : await jobs.start(prepared, context);
     handle = started.handle;
@@ -163,9 +176,9 @@ export async function runAttempt<TRequest, TResult>(
       return started;
     }
     const first = started.snapshot;
-    await emit(first && !isTerminal(first) ? first : { status: 'queued' }, handle.requestId);
+    if (emit) await emit(first && !isTerminal(first) ? first : { status: 'queued' }, handle.requestId);
     const terminal = first && isTerminal(first) ? first : await waitForTerminal(jobs, handle, context, emit, logger);
-    return settleTerminal(jobs, handle, terminal, context, (state) => {
+    return await settleTerminal(jobs, handle, terminal, context, (state) => {
       jobState = state;
     });
   };
@@ -189,7 +202,7 @@ export async function runAttempt<TRequest, TResult>(
         }
         const delay = retryAfterOf(error) ?? backoffDelay(retries, entry.backoff, input.random);
         if (delay >= scope.remainingMs()) throw new AttemptFailure(error, outcome());
-        logger({ level: 'info', message: `retrying in ${Math.round(delay)} ms after ${error.name}: ${error.message}`, provider, model, fields: { retry: retries + 1 } });
+        logger?.({ level: 'info', message: `retrying in ${Math.round(delay)} ms after ${error.name}: ${error.message}`, provider, model, fields: { retry: retries + 1 } });
         try {
           await sleep(delay, scope.signal);
         } catch {
@@ -249,10 +262,10 @@ export async function waitForTerminal<TResult>(
   jobs: ProviderJobMethods<TResult>,
   handle: JobHandle,
   context: CallContext,
-  emit: SnapshotEmitter,
-  logger: Logger,
+  emit: SnapshotEmitter | undefined,
+  logger: Logger | undefined,
 ): Promise<JobStatusSnapshot<TResult>> {
-  const onSnapshot = (snapshot: JobStatusSnapshot<TResult>) => (isTerminal(snapshot) ? undefined : emit(snapshot, handle.requestId));
+  const onSnapshot: SnapshotListener<TResult> = emit ? (snapshot) => (isTerminal(snapshot) ? undefined : emit(snapshot, handle.requestId)) : ignoreSnapshot;
   let failures = 0;
   if (jobs.waitForCompletion) {
     for (;;) {
@@ -263,7 +276,7 @@ export async function waitForTerminal<TResult>(
       } catch (error) {
         if (!isTransient(error, context)) throw error;
         const delay = retryAfterOf(error) ?? pollDelay(failures++, context.pollIntervalMs);
-        logger({ level: 'warn', message: `waiting for job failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, provider: context.provider, model: context.model, requestId: handle.requestId });
+        logger?.({ level: 'warn', message: `waiting for job failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, provider: context.provider, model: context.model, requestId: handle.requestId });
         await sleep(delay, context.signal);
       }
     }
@@ -275,25 +288,13 @@ export async function waitForTerminal<TResult>(
     } catch (error) {
       if (!isTransient(error, context)) throw error;
       const delay = retryAfterOf(error) ?? pollDelay(poll, context.pollIntervalMs);
-      logger({ level: 'warn', message: `status check failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, provider: context.provider, model: context.model, requestId: handle.requestId });
+      logger?.({ level: 'warn', message: `status check failed (${(error as Error).message}); retrying in ${Math.round(delay)} ms`, provider: context.provider, model: context.model, requestId: handle.requestId });
       await sleep(delay, context.signal);
       continue;
     }
     if (isTerminal(snapshot)) return snapshot;
     await onSnapshot(snapshot);
     await sleep(snapshot.retryAfterMs ?? pollDelay(poll, context.pollIntervalMs), context.signal);
-  }
-}
-
-/** Retries a call on the same job while its failures are transient (bounded by the deadline). */
-export async function retryTransient<T>(call: () => Promise<T>, context: CallContext): Promise<T> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await call();
-    } catch (error) {
-      if (!isTransient(error, context)) throw error;
-      await sleep(retryAfterOf(error) ?? pollDelay(attempt, Math.min(context.pollIntervalMs, 1000)), context.signal);
-    }
   }
 }
 
@@ -307,7 +308,16 @@ export async function settleTerminal<TResult>(
 ): Promise<TResult> {
   if (terminal.status === 'completed') {
     setState('completed');
-    return terminal.result ?? retryTransient(() => jobs.getResult(handle, context, terminal), context);
+    if (terminal.result !== undefined && terminal.result !== null) return terminal.result;
+    // Transient failures are retried against the same job (bounded by the deadline).
+    for (let retry = 0; ; retry++) {
+      try {
+        return await jobs.getResult(handle, context, terminal);
+      } catch (error) {
+        if (!isTransient(error, context)) throw error;
+        await sleep(retryAfterOf(error) ?? pollDelay(retry, Math.min(context.pollIntervalMs, 1000)), context.signal);
+      }
+    }
   }
   setState('failed');
   throw (

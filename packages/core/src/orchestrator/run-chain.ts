@@ -18,11 +18,11 @@ export function attachMetadata<E>(error: E, metadata: ExecutionMetadata): E {
   return error;
 }
 
-/** Runs one entry; resolves with its value, rejects with an `AttemptFailure`. */
+/** Runs one entry; resolves with its value, rejects with an `AttemptFailure`. `emit` is absent when nobody listens for progress. */
 export type EntryRunner<TRequest, TResult, TValue> = (
   entry: ChainEntry<TRequest, TResult>,
   prepared: PreparedRequest,
-  emit: SnapshotEmitter,
+  emit: SnapshotEmitter | undefined,
 ) => Promise<{ value: TValue; outcome: AttemptOutcome }>;
 
 /** Inputs of {@link runChain}. */
@@ -30,7 +30,8 @@ export interface ChainRun<TRequest, TResult, TValue, TResponse> {
   readonly entries: readonly ChainEntry<TRequest, TResult>[];
   readonly prepared: readonly PreparedRequest[];
   readonly redactor: Redactor;
-  readonly logger: Logger;
+  /** Absent when the caller gave none: log events are then not built at all. */
+  readonly logger: Logger | undefined;
   readonly onProgress: ProgressCallback<TResponse> | undefined;
   readonly run: EntryRunner<TRequest, TResult, TValue>;
   /** Builds what the caller gets from the winning entry's value and the final metadata. */
@@ -46,13 +47,12 @@ export interface ChainRun<TRequest, TResult, TValue, TResponse> {
 export async function runChain<TRequest, TResult, TValue, TResponse>(run: ChainRun<TRequest, TResult, TValue, TResponse>): Promise<TResponse> {
   const recorder = new MetadataRecorder(run.entries.length);
   const errors: TarashError[] = [];
-  const skipRest = (from: number) => run.entries.slice(from).forEach((e) => recorder.skipped(targetOf(e)));
   for (const [index, entry] of run.entries.entries()) {
     const target = targetOf(entry);
     const prepared = run.prepared[index] as PreparedRequest;
-    const emit = progressEmitter(run.onProgress, { attempt: entry.attemptNumber, provider: target.provider, model: target.model }, run.redactor);
+    const emit = run.onProgress && progressEmitter(run.onProgress, { attempt: entry.attemptNumber, provider: target.provider, model: target.model }, run.redactor);
     const started = Date.now();
-    run.logger({ level: 'info', message: `attempt ${entry.attemptNumber}/${run.entries.length}${entry.isMock ? ' (mock)' : ''}`, provider: target.provider, model: target.model, attempt: entry.attemptNumber });
+    run.logger?.({ level: 'info', message: `attempt ${entry.attemptNumber}/${run.entries.length}${entry.isMock ? ' (mock)' : ''}`, provider: target.provider, model: target.model, attempt: entry.attemptNumber });
     let settled: { value: TValue; outcome: AttemptOutcome };
     try {
       settled = await run.run(entry, prepared, emit);
@@ -60,18 +60,18 @@ export async function runChain<TRequest, TResult, TValue, TResponse>(run: ChainR
       if (!(failure instanceof AttemptFailure)) throw failure;
       if (!(failure.error instanceof TarashError)) {
         // The caller's own progress callback threw: hand its error back untouched.
-        skipRest(index + 1);
+        skipRemaining(recorder, run.entries, index + 1);
         throw failure.error;
       }
       const error = run.redactor.redact(failure.error);
       recorder.failure(target, started, failure.outcome, error);
       errors.push(error);
-      run.logger({ level: 'warn', message: `attempt failed: ${error.name}: ${error.message}`, provider: target.provider, model: target.model, attempt: entry.attemptNumber, ...(error.requestId ? { requestId: error.requestId } : {}) });
+      run.logger?.({ level: 'warn', message: `attempt failed: ${error.name}: ${error.message}`, provider: target.provider, model: target.model, attempt: entry.attemptNumber, ...(error.requestId ? { requestId: error.requestId } : {}) });
       if (run.onProgress) {
         await run.onProgress({ requestId: error.requestId ?? '', status: 'failed', attempt: entry.attemptNumber, provider: target.provider, model: target.model, error });
       }
       if (!error.isRetryable) {
-        skipRest(index + 1);
+        skipRemaining(recorder, run.entries, index + 1);
         throw attachMetadata(error, recorder.snapshot());
       }
       continue;
@@ -81,6 +81,11 @@ export async function runChain<TRequest, TResult, TValue, TResponse>(run: ChainR
     return response;
   }
   throw new AllProvidersFailedError(errors, recorder.snapshot());
+}
+
+/** Records the configs after `from` as skipped: the chain stopped before them. */
+function skipRemaining(recorder: MetadataRecorder, entries: readonly ChainEntry<unknown, unknown>[], from: number): void {
+  for (const entry of entries.slice(from)) recorder.skipped(targetOf(entry));
 }
 
 function targetOf(entry: ChainEntry<unknown, unknown>): { provider: string; model: string; attemptNumber: number } {
